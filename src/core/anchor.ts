@@ -1,0 +1,23 @@
+// The anchor is the recorded lines' text, kept so the lines can be found again after the code
+// moves. Long ranges keep their first and last lines only: enough to match, small enough to read.
+import { maskSecrets } from './secrets';
+
+const MAX_LINES = 12;
+const KEEP_EACH_END = 5;
+const MAX_LINE_LENGTH = 200;
+
+export function makeAnchor(lines: string[]): string | undefined {
+  const trimmed = lines.map((l) => l.replace(/\s+$/, '')).map((l) => (l.length > MAX_LINE_LENGTH ? l.slice(0, MAX_LINE_LENGTH) : l));
+  if (trimmed.every((l) => l.trim() === '')) {
+    return undefined;
+  }
+  const kept = trimmed.length <= MAX_LINES
+    ? trimmed
+    : [...trimmed.slice(0, KEEP_EACH_END), `… ${trimmed.length - 2 * KEEP_EACH_END} lines …`, ...trimmed.slice(-KEEP_EACH_END)];
+  return maskSecrets(kept.join('\n'));
+}
+
+/** Lines `first`..`last` (1-based, inclusive) of a text, with any line break style. */
+export function sliceLines(text: string, first: number, last: number): string[] {
+  return text.split(/\r?\n/).slice(first - 1, last);
+}

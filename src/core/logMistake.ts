@@ -1,0 +1,86 @@
+// Log Mistake, without an editor: validate, capture the context, write the note. The VS Code
+// command and the CLI both call this, so both write the same note.
+import * as path from 'path';
+import { captureContext, type CapturedContext, type FileToLink } from './git/captureContext';
+import type { GitRunner } from './git/gitRunner';
+import { SEVERITIES, type Severity } from './noteModel';
+import { createNoteFile, type CreatedNote } from './noteWriter';
+
+export interface LogMistakeInput {
+  title: string;
+  severity: Severity;
+  tryingTo?: string;
+  action?: string;
+  outcome?: string;
+  occurred?: Date;
+  /** The workspace folder: where git is asked and relative paths start. */
+  folder: string;
+  /** Absolute folder the note is written into. */
+  incidentsDir: string;
+  files: FileToLink[];
+  commits: string[];
+}
+
+export interface LogMistakeResult {
+  note: CreatedNote;
+  context: CapturedContext;
+}
+
+export const MAX_TITLE_LENGTH = 200;
+
+/** Why a title cannot be used, or undefined when it can. */
+export function validateTitle(title: unknown): string | undefined {
+  if (typeof title !== 'string' || title.trim() === '') {
+    return 'A title is required: say in a few words what went wrong.';
+  }
+  if (/[\r\n]/.test(title)) {
+    return 'The title must fit on one line.';
+  }
+  if (title.length > MAX_TITLE_LENGTH) {
+    return `The title is ${title.length} characters long; keep it under ${MAX_TITLE_LENGTH}.`;
+  }
+  return undefined;
+}
+
+export function isSeverity(value: unknown): value is Severity {
+  return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
+}
+
+/**
+ * The incidents folder for a workspace folder. The setting may come from the repository's own
+ * `.vscode/settings.json`, so it must stay inside the folder.
+ */
+export function resolveIncidentsDir(folder: string, setting: string | undefined): string {
+  const relative = (setting ?? '').trim() || 'incidents';
+  const resolved = path.resolve(folder, relative);
+  const rel = path.relative(folder, resolved);
+  if (path.isAbsolute(relative) || rel.startsWith('..') || path.isAbsolute(rel)) {
+    throw new Error(`candor.incidentsFolder "${relative}" must be a folder inside the workspace folder.`);
+  }
+  return resolved;
+}
+
+export async function logMistake(git: GitRunner, input: LogMistakeInput, now = new Date()): Promise<LogMistakeResult> {
+  const problem = validateTitle(input.title);
+  if (problem) {
+    throw new Error(problem);
+  }
+  if (!isSeverity(input.severity)) {
+    throw new Error(`Unknown severity "${String(input.severity)}"; expected one of ${SEVERITIES.join(', ')}.`);
+  }
+  const context = await captureContext(git, { cwd: input.folder, files: input.files, commits: input.commits });
+  const note = await createNoteFile(input.incidentsDir, {
+    title: input.title,
+    severity: input.severity,
+    author: context.author,
+    occurred: input.occurred ?? now,
+    logged: now,
+    branch: context.branch,
+    head: context.head,
+    commits: context.commits,
+    files: context.files,
+    tags: [],
+    sections: { tryingTo: input.tryingTo, action: input.action, outcome: input.outcome },
+  });
+  return { note, context };
+}

@@ -1,0 +1,79 @@
+// The note format, v1: the vocabulary shared by the parser, the writer, the index and the CLI.
+
+export const STATUSES = ['open', 'mitigated', 'resolved'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const SEVERITIES = ['near-miss', 'low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const COMMIT_ROLES = ['introduced', 'fixed', 'related'] as const;
+export type CommitRole = (typeof COMMIT_ROLES)[number];
+
+/** The body's sections, in the order a new note has them. */
+export const SECTIONS = {
+  tryingTo: 'What I was trying to do',
+  action: 'What I did',
+  outcome: 'What happened instead',
+  impact: 'Impact',
+  recovery: 'Recovery',
+  prevention: 'Prevention',
+  need: 'What I need',
+  learnings: 'Learnings',
+} as const;
+export type SectionKey = keyof typeof SECTIONS;
+
+export interface LinkedCommit {
+  sha: string;
+  role: CommitRole;
+  subject?: string;
+}
+
+export interface LinkedFile {
+  /** Relative to the repository root, forward slashes. */
+  path: string;
+  /** 1-based, inclusive; absent for a whole file. */
+  lines?: [number, number];
+  /** HEAD when the link was recorded. */
+  commit?: string;
+  /** The recorded lines' text, to find them again after edits. */
+  anchor?: string;
+  /** Set when the file differed from HEAD when recorded. */
+  uncommitted?: 'modified' | 'untracked' | 'unsaved';
+}
+
+export interface Note {
+  id: string;
+  title: string;
+  status: Status;
+  severity: Severity;
+  author?: string;
+  occurred?: string;
+  logged?: string;
+  branch?: string;
+  head?: string;
+  commits: LinkedCommit[];
+  files: LinkedFile[];
+  tags: string[];
+  /** The Markdown after the front matter. */
+  body: string;
+}
+
+export interface NoteProblem {
+  level: 'error' | 'warning';
+  message: string;
+  /** 1-based line in the note file, when known. */
+  line?: number;
+}
+
+/** A note file as read: always has a best-effort note, plus what is wrong with it. */
+export interface ParsedNote {
+  note: Note;
+  problems: NoteProblem[];
+}
+
+export function hasErrors(parsed: { problems: NoteProblem[] }): boolean {
+  return parsed.problems.some((p) => p.level === 'error');
+}
+
+export const SHA_PATTERN = /^[0-9a-f]{7,40}$/;
+export const FULL_SHA_PATTERN = /^[0-9a-f]{40}$/;

@@ -1,0 +1,252 @@
+// Reads a note file into the model. Notes come from a repository someone else may have written:
+// nothing here throws on bad input; every defect becomes a problem attached to the note.
+import { isMap, parseDocument, type Document } from 'yaml';
+import { splitFrontMatter } from './frontMatter';
+import { unsafePathReason } from './repoPaths';
+import {
+  COMMIT_ROLES, SEVERITIES, STATUSES, FULL_SHA_PATTERN, SHA_PATTERN,
+  type CommitRole, type LinkedCommit, type LinkedFile, type Note, type NoteProblem, type ParsedNote,
+  type Severity, type Status,
+} from './noteModel';
+
+/** YAML parse options shared with the writer: no alias expansion, duplicate keys are errors. */
+export const YAML_LIMITS = { uniqueKeys: true, prettyErrors: true, maxAliasCount: 0 } as const;
+
+export function parseNote(text: string, fileName: string): ParsedNote {
+  const id = fileName.replace(/\.md$/i, '');
+  const problems: NoteProblem[] = [];
+  const note: Note = { id, title: id, status: 'open', severity: 'medium', commits: [], files: [], tags: [], body: '' };
+
+  if (text.includes('\u0000')) {
+    problems.push({ level: 'error', message: 'The file contains NUL bytes: it is not a text note.' });
+    return { note, problems };
+  }
+  const split = splitFrontMatter(text);
+  if (!split) {
+    problems.push({ level: 'error', message: 'No front matter: a note starts with a line `---`, its YAML fields, and another `---`.', line: 1 });
+    note.body = text;
+    return { note, problems };
+  }
+  note.body = split.body;
+
+  const data = readYaml(split.yaml, split.firstLine, problems);
+  if (!data) {
+    return { note, problems };
+  }
+  const fields = new FieldReader(data, problems, lineOf(split.yaml, split.firstLine));
+
+  const declaredId = fields.string('id');
+  if (declaredId !== undefined && declaredId !== id) {
+    problems.push({ level: 'warning', message: `id "${declaredId}" does not match the file name "${id}".`, line: fields.line('id') });
+  }
+  const title = fields.string('title', true);
+  if (title !== undefined) {
+    note.title = title;
+  }
+  note.status = fields.oneOf('status', STATUSES, 'open') as Status;
+  note.severity = fields.oneOf('severity', SEVERITIES, 'medium') as Severity;
+  note.author = fields.string('author');
+  note.occurred = fields.timestamp('occurred');
+  note.logged = fields.timestamp('logged');
+  note.branch = fields.string('branch');
+  note.head = fields.sha('head');
+  note.commits = fields.list('commits', (item, where) => readCommit(item, where, problems, fields.line('commits')));
+  note.files = fields.list('files', (item, where) => readFile(item, where, problems, fields.line('files')));
+  note.tags = fields.list('tags', (item, where) => {
+    if (typeof item === 'string' || typeof item === 'number') {
+      return String(item);
+    }
+    problems.push({ level: 'warning', message: `${where} must be a text tag.`, line: fields.line('tags') });
+    return undefined;
+  });
+  return { note, problems };
+}
+
+function readYaml(yaml: string, firstLine: number, problems: NoteProblem[]): Record<string, unknown> | undefined {
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(yaml, YAML_LIMITS);
+  } catch (err) {
+    // Deeply nested input can exhaust the stack inside the parser (RangeError) rather than report.
+    problems.push({ level: 'error', message: `The front matter could not be read: ${describe(err)}` });
+    return undefined;
+  }
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors.slice(0, 5)) {
+      const line = err.linePos ? err.linePos[0].line + firstLine - 1 : undefined;
+      problems.push({ level: 'error', message: `Invalid YAML: ${err.message.split('\n')[0]}`, line });
+    }
+    return undefined;
+  }
+  if (doc.contents !== null && !isMap(doc.contents)) {
+    problems.push({ level: 'error', message: 'The front matter must be a set of `key: value` fields.', line: firstLine });
+    return undefined;
+  }
+  try {
+    const value = doc.toJS(YAML_LIMITS) as unknown;
+    return (value ?? {}) as Record<string, unknown>;
+  } catch (err) {
+    problems.push({ level: 'error', message: `The front matter could not be read: ${describe(err)}` });
+    return undefined;
+  }
+}
+
+/** Finds the line of a top-level key, so problems point at it. */
+function lineOf(yaml: string, firstLine: number): (key: string) => number | undefined {
+  const lines = yaml.split(/\r?\n/);
+  return (key) => {
+    const index = lines.findIndex((l) => l.startsWith(`${key}:`));
+    return index >= 0 ? index + firstLine : undefined;
+  };
+}
+
+class FieldReader {
+  constructor(
+    private readonly data: Record<string, unknown>,
+    private readonly problems: NoteProblem[],
+    readonly line: (key: string) => number | undefined,
+  ) {}
+
+  private problem(level: NoteProblem['level'], key: string, message: string): void {
+    this.problems.push({ level, message, line: this.line(key) });
+  }
+
+  string(key: string, required = false): string | undefined {
+    const value = this.data[key];
+    if (value === undefined || value === null) {
+      if (required) {
+        this.problem('error', key, `\`${key}\` is missing.`);
+      }
+      return undefined;
+    }
+    if (typeof value !== 'string') {
+      this.problem('error', key, `\`${key}\` must be text, not ${kind(value)}.`);
+      return undefined;
+    }
+    if (required && value.trim() === '') {
+      this.problem('error', key, `\`${key}\` is empty.`);
+      return undefined;
+    }
+    return value;
+  }
+
+  oneOf(key: string, allowed: readonly string[], fallback: string): string {
+    const value = this.data[key];
+    if (value === undefined || value === null) {
+      this.problem('warning', key, `\`${key}\` is missing; taken as "${fallback}".`);
+      return fallback;
+    }
+    if (typeof value !== 'string' || !allowed.includes(value)) {
+      this.problem('error', key, `\`${key}\` is "${String(value)}"; expected one of ${allowed.join(', ')}.`);
+      return fallback;
+    }
+    return value;
+  }
+
+  timestamp(key: string): string | undefined {
+    const value = this.string(key);
+    if (value !== undefined && Number.isNaN(Date.parse(value))) {
+      this.problem('error', key, `\`${key}\` is not a date and time: "${value}".`);
+      return undefined;
+    }
+    return value;
+  }
+
+  sha(key: string): string | undefined {
+    const value = this.string(key);
+    if (value !== undefined && !FULL_SHA_PATTERN.test(value) && !SHA_PATTERN.test(value)) {
+      this.problem('error', key, `\`${key}\` is not a commit sha: "${value}".`);
+      return undefined;
+    }
+    return value;
+  }
+
+  list<T>(key: string, read: (item: unknown, where: string) => T | undefined): T[] {
+    const value = this.data[key];
+    if (value === undefined || value === null) {
+      return [];
+    }
+    if (!Array.isArray(value)) {
+      this.problem('error', key, `\`${key}\` must be a list, not ${kind(value)}.`);
+      return [];
+    }
+    const out: T[] = [];
+    value.forEach((item, i) => {
+      const read1 = read(item, `${key}[${i}]`);
+      if (read1 !== undefined) {
+        out.push(read1);
+      }
+    });
+    return out;
+  }
+}
+
+function readCommit(item: unknown, where: string, problems: NoteProblem[], line: number | undefined): LinkedCommit | undefined {
+  if (!isRecord(item)) {
+    problems.push({ level: 'error', message: `${where} must have \`sha\` and \`role\`.`, line });
+    return undefined;
+  }
+  const sha = item.sha;
+  if (typeof sha !== 'string' || !SHA_PATTERN.test(sha)) {
+    problems.push({ level: 'error', message: `${where}.sha is not a commit sha: "${String(sha)}".`, line });
+    return undefined;
+  }
+  let role: CommitRole = 'related';
+  if (typeof item.role === 'string' && (COMMIT_ROLES as readonly string[]).includes(item.role)) {
+    role = item.role as CommitRole;
+  } else {
+    problems.push({ level: 'warning', message: `${where}.role "${String(item.role)}" is not one of ${COMMIT_ROLES.join(', ')}; taken as related.`, line });
+  }
+  return { sha, role, subject: typeof item.subject === 'string' ? item.subject : undefined };
+}
+
+function readFile(item: unknown, where: string, problems: NoteProblem[], line: number | undefined): LinkedFile | undefined {
+  if (!isRecord(item) || typeof item.path !== 'string' || item.path.trim() === '') {
+    problems.push({ level: 'error', message: `${where} must have a \`path\`.`, line });
+    return undefined;
+  }
+  const unsafe = unsafePathReason(item.path);
+  if (unsafe) {
+    problems.push({ level: 'error', message: `${where}.path "${item.path}" ${unsafe}; it is never opened.`, line });
+    return undefined;
+  }
+  const file: LinkedFile = { path: item.path };
+  if (item.lines !== undefined && item.lines !== null) {
+    const lines = item.lines;
+    if (Array.isArray(lines) && lines.length === 2 && lines.every((n) => Number.isInteger(n) && n >= 1) && lines[0] <= lines[1]) {
+      file.lines = [lines[0], lines[1]];
+    } else {
+      problems.push({ level: 'error', message: `${where}.lines must be [first, last], 1-based line numbers.`, line });
+    }
+  }
+  if (typeof item.commit === 'string' && SHA_PATTERN.test(item.commit)) {
+    file.commit = item.commit;
+  } else if (item.commit !== undefined && item.commit !== null) {
+    problems.push({ level: 'error', message: `${where}.commit is not a commit sha: "${String(item.commit)}".`, line });
+  }
+  if (typeof item.anchor === 'string') {
+    file.anchor = item.anchor;
+  }
+  if (item.uncommitted === 'modified' || item.uncommitted === 'untracked' || item.uncommitted === 'unsaved') {
+    file.uncommitted = item.uncommitted;
+  }
+  return file;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function kind(value: unknown): string {
+  if (Array.isArray(value)) {
+    return 'a list';
+  }
+  if (value === null) {
+    return 'empty';
+  }
+  return typeof value === 'object' ? 'a set of fields' : `a ${typeof value}`;
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message.split('\n')[0] : String(err);
+}

@@ -1,0 +1,29 @@
+// Finding the body's sections, for placing the cursor and (later) for reading them back.
+
+/** 0-based line where a person should start typing: inside the first section with no text yet. */
+export function firstEmptySectionLine(text: string): number | undefined {
+  const lines = text.split(/\r?\n/);
+  let bodyStart = 0;
+  if (lines[0]?.replace(/^\uFEFF/, '') === '---') {
+    const close = lines.findIndex((l, i) => i > 0 && (l === '---' || l === '...'));
+    bodyStart = close + 1;
+  }
+  for (let i = bodyStart; i < lines.length; i++) {
+    if (!/^##\s/.test(lines[i])) {
+      continue;
+    }
+    let next = i + 1;
+    while (next < lines.length && !/^#{1,2}\s/.test(lines[next])) {
+      if (lines[next].trim() !== '') {
+        break;
+      }
+      next++;
+    }
+    if (next >= lines.length || /^#{1,2}\s/.test(lines[next])) {
+      // Empty: the middle of its blank lines, so typed text is framed by blank lines.
+      const blanks = next - i - 1;
+      return i + Math.max(1, Math.ceil(blanks / 2));
+    }
+  }
+  return undefined;
+}

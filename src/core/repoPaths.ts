@@ -1,0 +1,52 @@
+// Paths in notes are relative to the repository root with forward slashes. A note may come from a
+// hostile repository, so a linked path is only ever resolved when it stays inside the root.
+import * as path from 'path';
+import * as fs from 'fs';
+
+export function toRepoRelative(root: string, absPath: string): string | undefined {
+  const rel = path.relative(root, absPath);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
+    return undefined;
+  }
+  return rel.split(path.sep).join('/');
+}
+
+/** Why a linked path may not be followed, or undefined when it is a plain relative path. */
+export function unsafePathReason(linked: string): string | undefined {
+  if (linked.includes('\u0000')) {
+    return 'contains a NUL byte';
+  }
+  if (path.posix.isAbsolute(linked) || path.win32.isAbsolute(linked) || /^[a-zA-Z]:/.test(linked)) {
+    return 'is absolute';
+  }
+  const normal = path.posix.normalize(linked.replace(/\\/g, '/'));
+  if (normal === '..' || normal.startsWith('../')) {
+    return 'leaves the repository';
+  }
+  return undefined;
+}
+
+/**
+ * The absolute path of a linked file, or undefined when it would leave the root, also through a
+ * symbolic link. A file that does not exist (yet) is resolved lexically.
+ */
+export function resolveInside(root: string, linked: string): string | undefined {
+  if (unsafePathReason(linked)) {
+    return undefined;
+  }
+  const abs = path.resolve(root, ...linked.split(/[\\/]/));
+  let realRoot: string;
+  let realAbs: string;
+  try {
+    realRoot = fs.realpathSync(root);
+  } catch {
+    return undefined;
+  }
+  try {
+    realAbs = fs.realpathSync(abs);
+  } catch {
+    return abs;
+  }
+  const rel = path.relative(realRoot, realAbs);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : abs;
+}

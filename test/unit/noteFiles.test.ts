@@ -1,0 +1,109 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { createNoteFile, renderNote, type NoteDraft } from '../../src/core/noteWriter';
+import { parseNote } from '../../src/core/noteParser';
+import { hasErrors } from '../../src/core/noteModel';
+import { firstEmptySectionLine } from '../../src/core/noteSections';
+import { tempDir } from './helpers/tempRepo';
+
+const SHA_A = 'a'.repeat(40);
+const SHA_B = '0123456789abcdef0123456789abcdef01234567';
+
+function draft(overrides: Partial<NoteDraft> = {}): NoteDraft {
+  return {
+    title: 'Flushed the production cache',
+    severity: 'high',
+    author: 'Ada Lovelace <ada@example.com>',
+    occurred: new Date('2026-11-21T10:32:00Z'),
+    logged: new Date('2026-11-21T10:40:12.345Z'),
+    branch: 'main',
+    head: SHA_A,
+    commits: [{ sha: SHA_B, role: 'introduced', subject: 'Tune cache TTL' }],
+    files: [{ path: 'src/dir with space/naïve.ts', lines: [12, 18], commit: SHA_A, anchor: 'const ttl = 0;\n  flush();' }],
+    sections: { tryingTo: 'Clear one stale key.' },
+    ...overrides,
+  };
+}
+
+describe('note writer and parser', () => {
+  it('writes the v1 format, fields in order, and reads it back', () => {
+    const text = renderNote('2026-11-21-flushed-the-production-cache', draft());
+    const keys = text.split('\n').filter((l) => /^[a-z_]+:/.test(l)).map((l) => l.split(':')[0]);
+    assert.deepStrictEqual(keys, ['id', 'title', 'status', 'severity', 'author', 'occurred', 'logged', 'branch', 'head', 'commits', 'files', 'tags']);
+    assert.match(text, /^---\nid: 2026-11-21-flushed-the-production-cache\n/);
+    assert.match(text, /\noccurred: 2026-11-21T10:32:00Z\n/);
+    assert.match(text, /\nlogged: 2026-11-21T10:40:12Z\n/);
+    assert.match(text, /\n {4}lines: \[12, 18\]\n/);
+    assert.match(text, /\ntags: \[\]\n---\n/);
+    const headings = text.split('\n').filter((l) => l.startsWith('## '));
+    assert.deepStrictEqual(headings, [
+      '## What I was trying to do', '## What I did', '## What happened instead', '## Impact',
+      '## Recovery', '## Prevention', '## What I need', '## Learnings',
+    ]);
+    const parsed = parseNote(text, '2026-11-21-flushed-the-production-cache.md');
+    assert.deepStrictEqual(parsed.problems, []);
+    assert.strictEqual(parsed.note.title, 'Flushed the production cache');
+    assert.strictEqual(parsed.note.status, 'open');
+    assert.deepStrictEqual(parsed.note.files[0], draft().files[0]);
+    assert.deepStrictEqual(parsed.note.commits, draft().commits);
+  });
+
+  it('keeps any Unicode title exactly, quoting where YAML needs it', () => {
+    for (const title of ['Déployé: "prod" #1', "it's - [x] {a: b} & *ref", '缓存被清空', 'yes', '123', 'null', '- dash']) {
+      const parsed = parseNote(renderNote('2026-01-01-x', draft({ title })), '2026-01-01-x.md');
+      assert.strictEqual(parsed.note.title, title);
+      assert.ok(!hasErrors(parsed), JSON.stringify(parsed.problems));
+    }
+  });
+
+  it('places the cursor in the first empty section', () => {
+    const text = renderNote('2026-01-01-x', draft());
+    const line = firstEmptySectionLine(text)!;
+    const all = text.split('\n');
+    assert.strictEqual(all[line - 2], '## What I did');
+    assert.strictEqual(all[line], '');
+    assert.strictEqual(all[line - 1], '');
+  });
+
+  it('creates notes exclusively, adding -2, -3 on collision', async () => {
+    const dir = tempDir();
+    const first = await createNoteFile(dir, draft());
+    const second = await createNoteFile(dir, draft());
+    const third = await createNoteFile(dir, draft());
+    assert.deepStrictEqual([first.id, second.id, third.id], [
+      '2026-11-21-flushed-the-production-cache',
+      '2026-11-21-flushed-the-production-cache-2',
+      '2026-11-21-flushed-the-production-cache-3',
+    ]);
+    for (const created of [first, second, third]) {
+      assert.strictEqual(path.basename(created.path), `${created.id}.md`);
+      assert.strictEqual(parseNote(fs.readFileSync(created.path, 'utf8'), `${created.id}.md`).problems.length, 0);
+    }
+    assert.deepStrictEqual(fs.readdirSync(dir).sort(), [first, second, third].map((c) => `${c.id}.md`).sort(), 'no temp files left');
+  });
+
+  it('never overwrites: 20 notes with the same title at the same moment all survive', async () => {
+    const dir = tempDir();
+    const created = await Promise.all(Array.from({ length: 20 }, (_, i) => createNoteFile(dir, draft({ sections: { tryingTo: `writer ${i}` } }))));
+    const ids = new Set(created.map((c) => c.id));
+    assert.strictEqual(ids.size, 20);
+    const bodies = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+    assert.strictEqual(bodies.length, 20);
+    for (let i = 0; i < 20; i++) {
+      assert.strictEqual(bodies.filter((b) => b.includes(`writer ${i}\n`)).length, 1, `writer ${i} kept exactly once`);
+    }
+    for (const c of created) {
+      assert.strictEqual(parseNote(fs.readFileSync(c.path, 'utf8'), path.basename(c.path)).note.id, c.id);
+    }
+  });
+
+  it('does not touch an existing file that has the name', async () => {
+    const dir = tempDir();
+    const existing = path.join(dir, '2026-11-21-flushed-the-production-cache.md');
+    fs.writeFileSync(existing, 'hand-written, not a note yet');
+    const created = await createNoteFile(dir, draft());
+    assert.strictEqual(fs.readFileSync(existing, 'utf8'), 'hand-written, not a note yet');
+    assert.strictEqual(created.id, '2026-11-21-flushed-the-production-cache-2');
+  });
+});
