@@ -1,0 +1,34 @@
+// A read-only document showing a commit (`git show`), so a commit linked from a note can be
+// read without leaving the editor and without depending on another extension.
+import * as vscode from 'vscode';
+import type { GitRunner } from '../../core/git/gitRunner';
+import { GitUntrustedError } from '../../core/git/gitRunner';
+import { SHA_PATTERN } from '../../core/noteModel';
+
+export const COMMIT_SCHEME = 'candor-commit';
+
+export function commitUri(root: string, sha: string, subject?: string): vscode.Uri {
+  const name = `${sha.slice(0, 7)} ${(subject ?? '').replace(/[\\/\r\n]/g, ' ').slice(0, 60)}`.trim();
+  return vscode.Uri.from({ scheme: COMMIT_SCHEME, path: `/${name}.diff`, query: new URLSearchParams({ root, sha }).toString() });
+}
+
+export class CommitDocumentProvider implements vscode.TextDocumentContentProvider {
+  constructor(private readonly git: GitRunner) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const params = new URLSearchParams(uri.query);
+    const root = params.get('root') ?? '';
+    const sha = params.get('sha') ?? '';
+    if (!SHA_PATTERN.test(sha)) {
+      return `"${sha}" is not a commit sha.`;
+    }
+    try {
+      return await this.git.run(root, ['show', '--no-color', '--no-ext-diff', '--no-textconv', '--stat', '--patch', '--format=fuller', sha, '--']);
+    } catch (err) {
+      if (err instanceof GitUntrustedError) {
+        return 'Candor does not run git in an untrusted workspace. Trust the workspace to see this commit.';
+      }
+      return `The commit ${sha} could not be shown: ${(err as Error).message}`;
+    }
+  }
+}

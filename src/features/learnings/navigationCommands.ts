@@ -1,0 +1,47 @@
+// Opening what the Learnings tree shows: a note, a linked file at its lines, a commit.
+import * as vscode from 'vscode';
+import { FULL_SHA_PATTERN, SHA_PATTERN } from '../../core/noteModel';
+import { resolveInside } from '../../core/repoPaths';
+import { commitUri } from '../commits/commitDocument';
+import type { LearningsNode } from './learningsNodes';
+
+export async function openNote(target?: vscode.Uri | LearningsNode): Promise<void> {
+  const uri = target instanceof vscode.Uri ? target : target && 'entry' in target ? vscode.Uri.file(target.entry.note.path) : undefined;
+  if (uri) {
+    await vscode.window.showTextDocument(uri, { preview: false });
+  }
+}
+
+export async function openLinkedFile(node?: LearningsNode): Promise<void> {
+  if (node?.kind !== 'file') {
+    return;
+  }
+  const abs = resolveInside(node.entry.folder.root, node.file.path);
+  if (!abs) {
+    void vscode.window.showErrorMessage(`Candor does not open "${node.file.path}": it leaves the repository.`);
+    return;
+  }
+  const uri = vscode.Uri.file(abs);
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch {
+    void vscode.window.showWarningMessage(`${node.file.path} no longer exists in this working tree.`);
+    return;
+  }
+  const editor = await vscode.window.showTextDocument(uri, { preview: true });
+  if (node.file.lines) {
+    const last = Math.min(node.file.lines[1], editor.document.lineCount) - 1;
+    const first = Math.min(node.file.lines[0] - 1, last);
+    const range = new vscode.Range(first, 0, last, editor.document.lineAt(last).text.length);
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+}
+
+export async function showCommit(node?: LearningsNode): Promise<void> {
+  if (node?.kind !== 'commit' || !(SHA_PATTERN.test(node.commit.sha) || FULL_SHA_PATTERN.test(node.commit.sha))) {
+    return;
+  }
+  const doc = await vscode.workspace.openTextDocument(commitUri(node.entry.folder.root, node.commit.sha, node.commit.subject));
+  await vscode.window.showTextDocument(doc, { preview: true });
+}

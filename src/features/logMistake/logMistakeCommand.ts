@@ -1,0 +1,150 @@
+// `candor.logMistake`: from the palette, the editor and explorer menus and the Learnings title
+// bar (interactive), or from a script with an argument object (no prompt at all). Either way the
+// same core function writes the note.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { FileToLink } from '../../core/git/captureContext';
+import type { GitRunner } from '../../core/git/gitRunner';
+import { logMistake } from '../../core/logMistake';
+import { firstEmptySectionLine } from '../../core/noteSections';
+import type { NotesService } from '../notes/notesService';
+import { defaultSeverity, incidentsDir } from '../settings';
+import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
+import { checkArgs, findFolder, isLogMistakeArgs, type LogMistakeArgs } from './logMistakeArgs';
+import { askMistake } from './logMistakePrompts';
+
+export class LogMistakeCommand {
+  constructor(private readonly git: GitRunner, private readonly notes: NotesService) {}
+
+  /** Returns the new note's Uri, or undefined when the person cancelled. */
+  async run(arg?: unknown): Promise<vscode.Uri | undefined> {
+    if (isLogMistakeArgs(arg)) {
+      return this.runProgrammatic(arg);
+    }
+    try {
+      return await this.runInteractive(arg instanceof vscode.Uri ? arg : undefined);
+    } catch (err) {
+      if (err instanceof UntrustedWorkspaceError) {
+        await explainUntrusted(err);
+      } else {
+        void vscode.window.showErrorMessage(`Log Mistake failed: ${(err as Error).message}`);
+      }
+      return undefined;
+    }
+  }
+
+  private async runProgrammatic(args: LogMistakeArgs): Promise<vscode.Uri> {
+    checkArgs(args);
+    requireTrust();
+    const folder = findFolder(args.folder);
+    if (!folder) {
+      throw new Error(args.folder === undefined ? 'Pass `folder`: the workspace has several folders (or none).' : `No workspace folder matches "${String(args.folder)}".`);
+    }
+    const files: FileToLink[] = (args.files ?? []).map((f) => ({
+      absPath: path.resolve(folder.uri.fsPath, f.path),
+      startLine: f.startLine,
+      endLine: f.startLine === undefined ? undefined : (f.endLine ?? f.startLine),
+      unsavedText: unsavedText(vscode.Uri.file(path.resolve(folder.uri.fsPath, f.path))),
+    }));
+    const { note } = await logMistake(this.git, {
+      title: args.title,
+      severity: args.severity ?? defaultSeverity(folder),
+      tryingTo: args.tryingTo,
+      action: args.action,
+      outcome: args.outcome,
+      folder: folder.uri.fsPath,
+      incidentsDir: incidentsDir(folder),
+      files,
+      commits: args.commits ?? [],
+    });
+    const uri = vscode.Uri.file(note.path);
+    await this.notes.refreshFile(uri);
+    return uri;
+  }
+
+  private async runInteractive(explorerUri: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+    requireTrust();
+    const target = linkTarget(explorerUri);
+    const folder = target.uri ? vscode.workspace.getWorkspaceFolder(target.uri) : await pickFolder();
+    if (!folder) {
+      if (!vscode.workspace.workspaceFolders?.length) {
+        void vscode.window.showWarningMessage('Open a folder (a git repository) to log a mistake in it.');
+      }
+      return undefined;
+    }
+    const dir = incidentsDir(folder);
+    const linking = target.uri ? `${vscode.workspace.asRelativePath(target.uri, false)}${describeLines(target.files[0])}` : '';
+    const answers = await askMistake(defaultSeverity(folder), linking);
+    if (!answers) {
+      return undefined;
+    }
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Logging mistake…' },
+      () => logMistake(this.git, { ...answers, folder: folder.uri.fsPath, incidentsDir: dir, files: target.files, commits: [] }),
+    );
+    const uri = vscode.Uri.file(result.note.path);
+    await this.notes.refreshFile(uri);
+    const editor = await vscode.window.showTextDocument(uri, { preview: false });
+    const line = firstEmptySectionLine(editor.document.getText());
+    if (line !== undefined && line < editor.document.lineCount) {
+      editor.selection = new vscode.Selection(line, 0, line, 0);
+      editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+    if (result.context.warnings.length > 0) {
+      void vscode.window.showInformationMessage(`Logged "${answers.title}". ${result.context.warnings.join(' ')}`);
+    }
+    return uri;
+  }
+}
+
+function requireTrust(): void {
+  if (!vscode.workspace.isTrusted) {
+    throw new UntrustedWorkspaceError('write notes or run git');
+  }
+}
+
+interface LinkTarget {
+  uri?: vscode.Uri;
+  files: FileToLink[];
+}
+
+/** What gets linked: the explorer's file, else the active editor's selections (the cursor line when empty). */
+function linkTarget(explorerUri: vscode.Uri | undefined): LinkTarget {
+  const editor = vscode.window.activeTextEditor;
+  const fromEditor = editor && (!explorerUri || editor.document.uri.toString() === explorerUri.toString());
+  if (fromEditor && editor.document.uri.scheme === 'file') {
+    const doc = editor.document;
+    return {
+      uri: doc.uri,
+      files: editor.selections.map((s) => {
+        // A selection ending at column 0 of the next line (whole lines selected) ends on the line before.
+        const end = s.end.character === 0 && s.end.line > s.start.line ? s.end.line - 1 : s.end.line;
+        return { absPath: doc.uri.fsPath, startLine: s.start.line + 1, endLine: end + 1, unsavedText: doc.isDirty ? doc.getText() : undefined };
+      }),
+    };
+  }
+  if (explorerUri?.scheme === 'file') {
+    return { uri: explorerUri, files: [{ absPath: explorerUri.fsPath, unsavedText: unsavedText(explorerUri) }] };
+  }
+  return { files: [] };
+}
+
+function describeLines(file: FileToLink | undefined): string {
+  if (!file?.startLine) {
+    return '';
+  }
+  return file.endLine && file.endLine !== file.startLine ? `:${file.startLine}-${file.endLine}` : `:${file.startLine}`;
+}
+
+function unsavedText(uri: vscode.Uri): string | undefined {
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  return doc?.isDirty ? doc.getText() : undefined;
+}
+
+async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length <= 1) {
+    return folders[0];
+  }
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which folder does the mistake belong to?', ignoreFocusOut: true });
+}
