@@ -70,6 +70,32 @@ export class NoteIndex {
     return !old || old.mtimeMs !== note.mtimeMs || old.size !== note.size;
   }
 
+  /**
+   * Brings the index in line with the folder by stat alone, re-reading only files whose size or
+   * modification time changed: for changes no watcher reported (one set up late, a missed event).
+   */
+  async reconcile(): Promise<boolean> {
+    let names: string[];
+    try {
+      names = (await fs.promises.readdir(this.dir)).filter(isNoteFileName);
+    } catch {
+      names = [];
+    }
+    const present = new Set(names.map((n) => path.join(this.dir, n)));
+    let changed = false;
+    for (const file of [...this.entries.keys()].filter((f) => !present.has(f))) {
+      changed = this.entries.delete(file) || changed;
+    }
+    for (const file of present) {
+      const old = this.entries.get(file);
+      const stat = await fs.promises.stat(file).catch(() => undefined);
+      if (!old || !stat || stat.mtimeMs !== old.mtimeMs || stat.size !== old.size) {
+        changed = (await this.update(file)) || changed;
+      }
+    }
+    return changed;
+  }
+
   remove(file: string): boolean {
     return this.entries.delete(path.resolve(file));
   }

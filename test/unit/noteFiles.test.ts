@@ -5,6 +5,8 @@ import { createNoteFile, renderNote, type NoteDraft } from '../../src/core/noteW
 import { parseNote } from '../../src/core/noteParser';
 import { hasErrors } from '../../src/core/noteModel';
 import { firstEmptySectionLine } from '../../src/core/noteSections';
+import { makeAnchor } from '../../src/core/anchor';
+import { NoteIndex } from '../../src/core/noteIndex';
 import { tempDir } from './helpers/tempRepo';
 
 const SHA_A = 'a'.repeat(40);
@@ -105,5 +107,54 @@ describe('note writer and parser', () => {
     const created = await createNoteFile(dir, draft());
     assert.strictEqual(fs.readFileSync(existing, 'utf8'), 'hand-written, not a note yet');
     assert.strictEqual(created.id, '2026-11-21-flushed-the-production-cache-2');
+  });
+});
+
+describe('anchors', () => {
+  it('drops common indentation and trailing spaces, keeps relative indentation', () => {
+    assert.strictEqual(makeAnchor(['    if (x) {  ', '      y();', '', '    }']), 'if (x) {\n  y();\n\n}');
+  });
+
+  it('keeps the first and last lines of a long range', () => {
+    const anchor = makeAnchor(Array.from({ length: 40 }, (_, i) => `line ${i + 1}`))!;
+    assert.match(anchor, /^line 1\n/);
+    assert.match(anchor, /\n… 30 lines …\n/);
+    assert.match(anchor, /\nline 40$/);
+  });
+
+  it('masks secrets and ignores blank ranges', () => {
+    assert.strictEqual(makeAnchor(['const password = "hunter2hunter2";']), 'const password = "[redacted]";');
+    assert.strictEqual(makeAnchor(['', '   ']), undefined);
+  });
+});
+
+describe('NoteIndex', () => {
+  it('scans, updates one file, and reconciles changes no watcher reported', async () => {
+    const dir = tempDir();
+    const a = await createNoteFile(dir, draft({ title: 'First' }));
+    fs.writeFileSync(path.join(dir, 'README.md'), '# not a note');
+    const index = new NoteIndex(dir);
+    await index.scan();
+    assert.deepStrictEqual(index.list().map((n) => n.note.title), ['First']);
+
+    const b = await createNoteFile(dir, draft({ title: 'Second' }));
+    assert.strictEqual(await index.update(b.path), true);
+    assert.strictEqual(index.list().length, 2);
+
+    fs.rmSync(a.path);
+    fs.writeFileSync(b.path, fs.readFileSync(b.path, 'utf8').replace('title: Second', 'title: Second, edited'));
+    const c = await createNoteFile(dir, draft({ title: 'Third' }));
+    assert.strictEqual(await index.reconcile(), true);
+    assert.deepStrictEqual(index.list().map((n) => n.note.title).sort(), ['Second, edited', 'Third']);
+    assert.ok(index.get(c.path));
+    assert.strictEqual(await index.reconcile(), false, 'nothing changed since');
+  });
+
+  it('lists a note over 1 MiB as too large without reading it', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, '2026-01-01-huge.md'), `---\ntitle: Huge\n---\n${'x'.repeat(1024 * 1024)}`);
+    const index = new NoteIndex(dir);
+    await index.scan();
+    assert.match(index.list()[0].problems[0].message, /over 1 MiB are not read/);
   });
 });

@@ -52,7 +52,7 @@ export function noteItem(entry: NoteEntry, multiRoot: boolean): vscode.TreeItem 
   const [icon, color] = broken ? ['warning', 'problemsWarningIcon.foreground'] : SEVERITY_ICONS[note.severity];
   item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
   item.contextValue = broken ? 'candor.note.malformed' : `candor.note.${note.status}`;
-  item.command = { command: 'candor.openNote', title: 'Open Note', arguments: [item.resourceUri] };
+  item.command = { command: 'candor.openNote', title: 'Open Note', arguments: [item.resourceUri, { preview: true, preserveFocus: true }] };
 
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown('**').appendText(note.title).appendMarkdown('**\n\n');
@@ -80,7 +80,7 @@ export function fileItem(node: Extract<LearningsNode, { kind: 'file' }>): vscode
   if (abs) {
     item.resourceUri = vscode.Uri.file(abs);
     item.iconPath = vscode.ThemeIcon.File;
-    item.command = { command: 'candor.openLinkedFile', title: 'Open Linked File', arguments: [node] };
+    item.command = { command: 'candor.openLinkedFile', title: 'Open Linked File', arguments: [node, true] };
   } else {
     item.iconPath = new vscode.ThemeIcon('warning');
     item.contextValue = 'candor.file.unsafe';

@@ -5,14 +5,19 @@ import { resolveInside } from '../../core/repoPaths';
 import { commitUri } from '../commits/commitDocument';
 import type { LearningsNode } from './learningsNodes';
 
-export async function openNote(target?: vscode.Uri | LearningsNode): Promise<void> {
+/**
+ * Opens a note. A click in the tree passes `{ preview: true, preserveFocus: true }`, as the
+ * explorer does, so arrow keys keep moving through the tree; the context menu opens it for work.
+ */
+export async function openNote(target?: vscode.Uri | LearningsNode, options?: vscode.TextDocumentShowOptions): Promise<void> {
   const uri = target instanceof vscode.Uri ? target : target && 'entry' in target ? vscode.Uri.file(target.entry.note.path) : undefined;
   if (uri) {
-    await vscode.window.showTextDocument(uri, { preview: false });
+    await vscode.window.showTextDocument(uri, { preview: false, ...options });
   }
 }
 
-export async function openLinkedFile(node?: LearningsNode): Promise<void> {
+/** `fromTree` is true for a click on the item (keep focus in the tree); menus pass other arguments. */
+export async function openLinkedFile(node?: LearningsNode, fromTree?: unknown): Promise<void> {
   if (node?.kind !== 'file') {
     return;
   }
@@ -28,7 +33,7 @@ export async function openLinkedFile(node?: LearningsNode): Promise<void> {
     void vscode.window.showWarningMessage(`${node.file.path} no longer exists in this working tree.`);
     return;
   }
-  const editor = await vscode.window.showTextDocument(uri, { preview: true });
+  const editor = await vscode.window.showTextDocument(uri, { preview: true, preserveFocus: fromTree === true });
   if (node.file.lines) {
     const last = Math.min(node.file.lines[1], editor.document.lineCount) - 1;
     const first = Math.min(node.file.lines[0] - 1, last);

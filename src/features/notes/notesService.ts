@@ -22,12 +22,14 @@ export interface NoteEntry {
 
 /** Several events for one file (create + change) arrive together; one re-read is enough. */
 const SETTLE_MS = 40;
+const CATCH_UP_MS = 1500;
 
 export class NotesService implements vscode.Disposable {
   private folders: FolderNotes[] = [];
   private watchers: vscode.Disposable[] = [];
   private loading: Promise<void> | undefined;
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  private catchUp: NodeJS.Timeout | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -95,6 +97,15 @@ export class NotesService implements vscode.Disposable {
     for (const folder of this.folders.filter((f) => !f.problem)) {
       this.watch(folder);
     }
+    // A watcher starts reporting a moment after it is created; catch up on what changed meanwhile.
+    this.catchUp = setTimeout(() => void this.reconcile(), CATCH_UP_MS);
+  }
+
+  private async reconcile(): Promise<void> {
+    const results = await Promise.all(this.folders.filter((f) => !f.problem).map((f) => f.index.reconcile()));
+    if (results.some(Boolean)) {
+      this.changed.fire();
+    }
   }
 
   private watch(folder: FolderNotes): void {
@@ -120,6 +131,7 @@ export class NotesService implements vscode.Disposable {
   }
 
   private disposeWatchers(): void {
+    clearTimeout(this.catchUp);
     for (const timer of this.pending.values()) {
       clearTimeout(timer);
     }
