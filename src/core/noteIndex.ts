@@ -33,14 +33,9 @@ export class NoteIndex {
     return this.entries.get(path.resolve(file));
   }
 
-  /** Reads every note in the folder. A missing folder is simply empty. */
+  /** Reads every note in the folder. */
   async scan(): Promise<void> {
-    let names: string[];
-    try {
-      names = (await fs.promises.readdir(this.dir)).filter(isNoteFileName);
-    } catch {
-      names = [];
-    }
+    const names = await this.noteNames();
     this.entries.clear();
     let next = 0;
     const worker = async () => {
@@ -75,12 +70,7 @@ export class NoteIndex {
    * modification time changed: for changes no watcher reported (one set up late, a missed event).
    */
   async reconcile(): Promise<boolean> {
-    let names: string[];
-    try {
-      names = (await fs.promises.readdir(this.dir)).filter(isNoteFileName);
-    } catch {
-      names = [];
-    }
+    const names = await this.noteNames();
     const present = new Set(names.map((n) => path.join(this.dir, n)));
     let changed = false;
     for (const file of [...this.entries.keys()].filter((f) => !present.has(f))) {
@@ -94,6 +84,15 @@ export class NoteIndex {
       }
     }
     return changed;
+  }
+
+  /** The note files in the folder; a missing folder simply has none. */
+  private async noteNames(): Promise<string[]> {
+    try {
+      return (await fs.promises.readdir(this.dir)).filter(isNoteFileName);
+    } catch {
+      return [];
+    }
   }
 
   remove(file: string): boolean {
