@@ -1,21 +1,26 @@
 // Changes fields of an existing note and nothing else: comments, unknown fields, key order, the
 // spacing, the line breaks and the whole body stay byte for byte. The yaml Document API tells
 // where each value sits in the source; only those characters are replaced.
-import { Document, isMap, isScalar, parseDocument, type Pair } from 'yaml';
-import { splitFrontMatter } from './frontMatter';
+import { Document, isMap, isScalar, isSeq, parseDocument, type Pair, type YAMLMap } from 'yaml';
+import { splitFrontMatter, type FrontMatterSplit } from './frontMatter';
 import { YAML_LIMITS } from './noteParser';
 
-export type FieldValue = string | number | boolean;
+export type FieldValue = string | number | boolean | number[] | string[];
 export type FieldChanges = Record<string, FieldValue | null>;
+/** Where a field sits: `['status']`, `['files', 0, 'lines']`. */
+export type FieldPath = (string | number)[];
 
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
+/** Returns the note's text with top-level `changes` applied; `null` removes a field. Throws on a broken note. */
+export function setFields(text: string, changes: FieldChanges): string {
+  let next = text;
+  for (const [key, value] of Object.entries(changes)) {
+    next = setField(next, [key], value);
+  }
+  return next;
 }
 
-/** Returns the note's text with `changes` applied; `null` removes a field. Throws on a broken note. */
-export function setFields(text: string, changes: FieldChanges): string {
+/** Sets (or, with `null`, removes) one field anywhere in the front matter; the parent must exist. */
+export function setField(text: string, path: FieldPath, value: FieldValue | null): string {
   const split = splitFrontMatter(text);
   if (!split) {
     throw new Error('The note has no front matter to change.');
@@ -24,51 +29,88 @@ export function setFields(text: string, changes: FieldChanges): string {
   if (doc.errors.length > 0) {
     throw new Error(`The note's front matter is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
   }
-  const map = doc.contents;
-  if (map !== null && !isMap(map)) {
-    throw new Error("The note's front matter is not a set of fields.");
+  const parentPath = path.slice(0, -1);
+  const key = path[path.length - 1];
+  const parent = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true);
+  if (parent === null && parentPath.length === 0 && typeof key === 'string') {
+    return replaceYaml(text, split, split.yaml.length, split.yaml.length, value === null ? '' : `${key}: ${render(value, 2, split.eol)}${split.eol}`);
+  }
+  if (!isMap(parent) || typeof key !== 'string') {
+    throw new Error(`The note has no set of fields at ${parentPath.join('.') || 'the top'}.`);
   }
   const yaml = split.yaml;
-  const edits: Edit[] = [];
-  let appended = '';
-  for (const [key, value] of Object.entries(changes)) {
-    const pair = map?.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair<{ range?: number[] }, { range?: number[] } | null> | undefined;
-    if (value === null) {
-      if (pair) {
-        const end = (pair.value?.range ?? pair.key.range ?? [0, 0, 0])[2];
-        edits.push({ start: lineStart(yaml, pair.key.range?.[0] ?? 0), end: lineEnd(yaml, end), text: '' });
-      }
-      continue;
+  const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair<{ range?: number[] }, { range?: number[] } | null> | undefined;
+  const keyStart = pair?.key.range?.[0];
+
+  if (value === null) {
+    if (!pair || keyStart === undefined) {
+      return text;
     }
-    const scalar = scalarText(value);
-    if (!pair) {
-      appended += `${key}: ${scalar}${split.eol}`;
-    } else if (pair.value && isScalar(pair.value) && pair.value.range) {
-      const [start, end] = pair.value.range;
-      // An empty value (`key:`) has an empty range right after the colon.
-      edits.push({ start, end, text: start === end && yaml[start - 1] === ':' ? ` ${scalar}` : scalar });
-    } else if (!pair.value && pair.key.range) {
-      edits.push({ start: pair.key.range[1], end: lineEnd(yaml, pair.key.range[1]) - eolLength(yaml, pair.key.range[1]), text: `: ${scalar}` });
-    } else {
-      throw new Error(`The field "${key}" holds a list or a set of fields; it is not replaced by a single value.`);
-    }
+    const end = (pair.value?.range ?? pair.key.range ?? [0, 0, 0])[2];
+    return replaceYaml(text, split, lineStart(yaml, keyStart), lineEnd(yaml, end), '');
   }
-  let next = yaml;
-  for (const edit of edits.sort((a, b) => b.start - a.start)) {
-    next = next.slice(0, edit.start) + edit.text + next.slice(edit.end);
+
+  if (!pair || keyStart === undefined) {
+    // A new field goes after the map's last field, at the same indentation as its first key.
+    const column = mapColumn(yaml, parent);
+    const last = parent.items[parent.items.length - 1] as Pair<{ range?: number[] }, { range?: number[] } | null> | undefined;
+    const lastEnd = last ? (last.value?.range ?? last.key.range ?? [0, 0, 0])[2] : yaml.length;
+    const at = lineEnd(yaml, lastEnd);
+    const prefix = at > 0 && yaml[at - 1] !== '\n' ? split.eol : '';
+    return replaceYaml(text, split, at, at, `${prefix}${' '.repeat(column)}${key}: ${withoutEol(render(value, column + 2, split.eol))}${split.eol}`);
   }
-  if (appended) {
-    next += (next.length > 0 && !next.endsWith('\n') ? split.eol : '') + appended;
+
+  const node = pair.value;
+  const column = keyStart - lineStart(yaml, keyStart);
+  const rendered = render(value, column + 2, split.eol);
+  if (!node || !node.range) {
+    // `key:` with nothing after it.
+    const at = pair.key.range![1];
+    return replaceYaml(text, split, at, lineEnd(yaml, at) - eolLength(yaml, at), `: ${rendered}`);
   }
-  return text.slice(0, split.yamlStart) + next + text.slice(split.yamlStart + yaml.length);
+  if (!isScalar(node) && !(isSeq(node) && (node as { flow?: boolean }).flow)) {
+    throw new Error(`The field "${path.join('.')}" holds a list or a set of fields; it is not replaced by a single value.`);
+  }
+  const [start, end] = node.range;
+  // A block scalar's range ends after its last line break, a plain one before it: the
+  // replacement ends the same way, so the lines around it keep their breaks.
+  const replacement = /\n$/.test(yaml.slice(start, end)) ? `${withoutEol(rendered)}${split.eol}` : withoutEol(rendered);
+  const space = start === end && yaml[start - 1] === ':' ? ' ' : '';
+  return replaceYaml(text, split, start, end, `${space}${replacement}`);
 }
 
-/** A value as YAML writes it on one line, quoted only where it must be. */
-function scalarText(value: FieldValue): string {
-  if (typeof value === 'string' && /[\r\n]/.test(value)) {
-    throw new Error('A field set by Candor must fit on one line.');
+function withoutEol(text: string): string {
+  return text.replace(/\r?\n$/, '');
+}
+
+function replaceYaml(text: string, split: FrontMatterSplit, start: number, end: number, insert: string): string {
+  const yaml = split.yaml.slice(0, start) + insert + split.yaml.slice(end);
+  return text.slice(0, split.yamlStart) + yaml + text.slice(split.yamlStart + split.yaml.length);
+}
+
+/**
+ * A value as it is written after `key: `: scalars on one line, quoted only where they must be;
+ * lists of scalars in flow style; multi-line text as a `|-` block indented to `indent`.
+ */
+function render(value: FieldValue, indent: number, eol: string): string {
+  if (Array.isArray(value)) {
+    return `[${value.map((v) => scalarText(v)).join(', ')}]`;
   }
+  if (typeof value === 'string' && /[\r\n]/.test(value)) {
+    const lines = value.split(/\r?\n/);
+    return `|-${eol}${lines.map((l) => (l === '' ? '' : `${' '.repeat(indent)}${l}`)).join(eol)}${eol}`;
+  }
+  return scalarText(value);
+}
+
+function scalarText(value: string | number | boolean): string {
   return new Document(value).toString({ lineWidth: 0 }).replace(/\r?\n$/, '');
+}
+
+function mapColumn(yaml: string, map: YAMLMap): number {
+  const first = map.items[0] as Pair<{ range?: number[] }, unknown> | undefined;
+  const start = first?.key.range?.[0];
+  return start === undefined ? 0 : start - lineStart(yaml, start);
 }
 
 function lineStart(text: string, offset: number): number {

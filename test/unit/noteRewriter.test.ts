@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { setFields } from '../../src/core/noteRewriter';
+import { setField, setFields } from '../../src/core/noteRewriter';
 import { parseNote } from '../../src/core/noteParser';
 
 const HAND_EDITED = [
@@ -47,5 +47,50 @@ describe('setFields on a hand-edited note', () => {
   it('refuses to replace a list with a single value, and a note without front matter', () => {
     assert.throws(() => setFields(HAND_EDITED, { files: 'x' }), /list or a set of fields/);
     assert.throws(() => setFields('# no front matter', { status: 'open' }), /no front matter/);
+  });
+});
+
+describe('setField on nested fields', () => {
+  const NOTE = [
+    '---',
+    'id: 2026-11-21-x',
+    'title: X',
+    'files:',
+    '  - path: src/a.ts   # the cache',
+    '    lines: [ 12, 18 ]',
+    '    anchor: |-',
+    '      if (x) {',
+    '        y();',
+    '    commit: abcdef1',
+    '  - path: src/b.ts',
+    'tags: [a]',
+    '---',
+    'body',
+    '',
+  ].join('\n');
+
+  it('replaces a flow list, a scalar and a block scalar in a list item, touching nothing else', () => {
+    let out = setField(NOTE, ['files', 0, 'lines'], [14, 20]);
+    out = setField(out, ['files', 0, 'commit'], '1234567890abcdef1234567890abcdef12345678');
+    out = setField(out, ['files', 0, 'anchor'], 'if (y) {\n  z();\n}');
+    assert.strictEqual(out, NOTE
+      .replace('lines: [ 12, 18 ]', 'lines: [14, 20]')
+      .replace('commit: abcdef1', 'commit: 1234567890abcdef1234567890abcdef12345678')
+      .replace('    anchor: |-\n      if (x) {\n        y();\n', '    anchor: |-\n      if (y) {\n        z();\n      }\n'));
+    const parsed = parseNote(out, '2026-11-21-x.md');
+    assert.deepStrictEqual(parsed.note.files[0].lines, [14, 20]);
+    assert.strictEqual(parsed.note.files[0].anchor, 'if (y) {\n  z();\n}');
+  });
+
+  it('adds a field to a list item at its indentation, and removes one', () => {
+    const added = setField(NOTE, ['files', 1, 'lines'], [3, 4]);
+    assert.ok(added.includes('  - path: src/b.ts\n    lines: [3, 4]\ntags: [a]'), added);
+    const multi = setField(NOTE, ['files', 1, 'anchor'], 'one\ntwo');
+    assert.ok(multi.includes('  - path: src/b.ts\n    anchor: |-\n      one\n      two\ntags: [a]'), multi);
+    assert.deepStrictEqual(parseNote(multi, '2026-11-21-x.md').note.files[1].anchor, 'one\ntwo');
+    const removed = setField(NOTE, ['files', 0, 'anchor'], null);
+    assert.ok(removed.includes('    lines: [ 12, 18 ]\n    commit: abcdef1\n'), removed);
+    const plainToBlock = setField(NOTE, ['files', 0, 'commit'], 'a\nb');
+    assert.ok(plainToBlock.includes('    commit: |-\n      a\n      b\n  - path: src/b.ts'), plainToBlock);
   });
 });
