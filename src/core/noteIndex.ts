@@ -118,6 +118,7 @@ export async function readIndexedNote(file: string): Promise<IndexedNote | undef
     return {
       ...base,
       note: parsed.note,
+      bodyLine: 0,
       problems: [{ level: 'error', message: `The note is ${(stat.size / 1048576).toFixed(1)} MiB; notes over 1 MiB are not read.` }],
     };
   }
@@ -126,7 +127,7 @@ export async function readIndexedNote(file: string): Promise<IndexedNote | undef
     text = await fs.promises.readFile(file, 'utf8');
   } catch (err) {
     const parsed = parseNote('', fileName);
-    return { ...base, note: parsed.note, problems: [{ level: 'error', message: `The note could not be read: ${(err as Error).message}` }] };
+    return { ...base, note: parsed.note, bodyLine: 0, problems: [{ level: 'error', message: `The note could not be read: ${(err as Error).message}` }] };
   }
   return { ...base, ...parseNote(text, fileName) };
 }

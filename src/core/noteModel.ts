@@ -69,6 +69,8 @@ export interface NoteProblem {
 export interface ParsedNote {
   note: Note;
   problems: NoteProblem[];
+  /** 0-based line of the file where `note.body` starts. */
+  bodyLine: number;
 }
 
 export function hasErrors(parsed: { problems: NoteProblem[] }): boolean {

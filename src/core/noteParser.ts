@@ -19,19 +19,20 @@ export function parseNote(text: string, fileName: string): ParsedNote {
 
   if (text.includes('\u0000')) {
     problems.push({ level: 'error', message: 'The file contains NUL bytes: it is not a text note.' });
-    return { note, problems };
+    return { note, problems, bodyLine: 0 };
   }
   const split = splitFrontMatter(text);
   if (!split) {
     problems.push({ level: 'error', message: 'No front matter: a note starts with a line `---`, its YAML fields, and another `---`.', line: 1 });
     note.body = text;
-    return { note, problems };
+    return { note, problems, bodyLine: 0 };
   }
   note.body = split.body;
+  const bodyLine = text.slice(0, split.bodyStart).split('\n').length - 1;
 
   const data = readYaml(split.yaml, split.firstLine, problems);
   if (!data) {
-    return { note, problems };
+    return { note, problems, bodyLine };
   }
   const fields = new FieldReader(data, problems, lineOf(split.yaml, split.firstLine));
 
@@ -59,7 +60,7 @@ export function parseNote(text: string, fileName: string): ParsedNote {
     problems.push({ level: 'warning', message: `${where} must be a text tag.`, line: fields.line('tags') });
     return undefined;
   });
-  return { note, problems };
+  return { note, problems, bodyLine };
 }
 
 function readYaml(yaml: string, firstLine: number, problems: NoteProblem[]): Record<string, unknown> | undefined {

@@ -27,3 +27,16 @@ export function firstEmptySectionLine(text: string): number | undefined {
   }
   return undefined;
 }
+
+/** The text of a `## <heading>` section of a body, trimmed; undefined when absent or empty. */
+export function sectionText(body: string, heading: string): string | undefined {
+  const lines = body.split(/\r?\n/);
+  const start = lines.findIndex((l) => l.replace(/\s+$/, '').toLowerCase() === `## ${heading}`.toLowerCase());
+  if (start < 0) {
+    return undefined;
+  }
+  const rest = lines.slice(start + 1);
+  const end = rest.findIndex((l) => /^#{1,2}\s/.test(l));
+  const text = (end < 0 ? rest : rest.slice(0, end)).join('\n').trim();
+  return text === '' ? undefined : text;
+}

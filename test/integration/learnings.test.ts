@@ -27,7 +27,7 @@ describe('the Learnings tree', () => {
     fs.writeFileSync(file, HAND_WRITTEN);
     const resolved = await waitFor('the new note under Resolved', async () =>
       (await treeSnapshot(api)).find((g) => g.group === 'Resolved')?.notes.find((n) => n.item.label === 'Restarted the wrong pod'));
-    assert.strictEqual(resolved.item.contextValue, 'candor.note.resolved');
+    assert.strictEqual(resolved.item.contextValue, 'candor.note.resolved.low');
 
     fs.writeFileSync(file, HAND_WRITTEN.replace('status: resolved', 'status: mitigated'));
     await waitFor('the note to move to Mitigated', async () =>

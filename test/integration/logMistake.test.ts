@@ -50,7 +50,7 @@ describe('candor.logMistake in the extension host', () => {
     const entry = open.notes.find((n) => n.item.label === 'Shortened the cache TTL to one second');
     assert.ok(entry, 'the note is in the tree');
     assert.match(String(entry.item.description), /high/);
-    assert.strictEqual(entry.item.contextValue, 'candor.note.open');
+    assert.strictEqual(entry.item.contextValue, 'candor.note.open.high');
     const children = await api.learnings.getChildren(entry.node);
     const labels = children.map((c) => api.learnings.getTreeItem(c).label);
     assert.deepStrictEqual(labels, ['cache.ts:12-18', 'Tune cache TTL']);

@@ -4,23 +4,18 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { hasErrors, type LinkedCommit, type LinkedFile, type Severity, type Status } from '../../core/noteModel';
+import { ATTENTION_KEY, type GroupBy, type NoteGroup } from '../../core/noteGrouping';
+import type { TaskItem } from '../../core/taskItems';
 import { resolveInside } from '../../core/repoPaths';
 import type { NoteEntry } from '../notes/notesService';
 
-export type GroupKey = Status | 'attention';
-
 export type LearningsNode =
-  | { kind: 'group'; key: GroupKey; entries: NoteEntry[] }
+  | { kind: 'group'; group: NoteGroup<NoteEntry>; by: GroupBy }
   | { kind: 'note'; entry: NoteEntry }
   | { kind: 'file'; entry: NoteEntry; file: LinkedFile; index: number }
-  | { kind: 'commit'; entry: NoteEntry; commit: LinkedCommit };
-
-const GROUP_LABELS: Record<GroupKey, string> = {
-  attention: 'Needs attention',
-  open: 'Open',
-  mitigated: 'Mitigated',
-  resolved: 'Resolved',
-};
+  | { kind: 'commit'; entry: NoteEntry; commit: LinkedCommit }
+  /** `task.line` counts from the start of the note file; `ordinal` finds it again after edits. */
+  | { kind: 'task'; entry: NoteEntry; task: TaskItem; ordinal: number };
 
 const SEVERITY_ICONS: Record<Severity, [string, string]> = {
   'near-miss': ['eye', 'charts.green'],
@@ -30,33 +25,54 @@ const SEVERITY_ICONS: Record<Severity, [string, string]> = {
   critical: ['flame', 'charts.red'],
 };
 
+const STATUS_ICONS: Record<Status, [string, string]> = {
+  open: ['circle-large-outline', 'charts.red'],
+  mitigated: ['pass', 'charts.yellow'],
+  resolved: ['pass-filled', 'charts.green'],
+};
+
 export function groupItem(node: Extract<LearningsNode, { kind: 'group' }>): vscode.TreeItem {
-  const expanded = node.key !== 'resolved';
-  const item = new vscode.TreeItem(GROUP_LABELS[node.key], expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-  item.id = `group:${node.key}`;
-  item.description = String(node.entries.length);
-  item.contextValue = `candor.group.${node.key}`;
-  item.iconPath = node.key === 'attention' ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : undefined;
+  const { group, by } = node;
+  const collapsed = group.key === `status:resolved` || (by !== 'status' && group.key !== ATTENTION_KEY);
+  const item = new vscode.TreeItem(group.label, collapsed ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `group:${group.key}`;
+  item.description = String(group.items.length);
+  item.contextValue = group.key === ATTENTION_KEY ? 'candor.group.attention' : `candor.group.${group.key.replace(':', '.')}`;
+  if (group.key === ATTENTION_KEY) {
+    item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  } else if (by === 'status') {
+    const [icon, color] = STATUS_ICONS[group.key.slice('status:'.length) as Status];
+    item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+  } else if (by === 'severity') {
+    const [icon, color] = SEVERITY_ICONS[group.key.slice('severity:'.length) as Severity];
+    item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+  } else {
+    item.iconPath = new vscode.ThemeIcon({ tag: 'tag', file: 'file', month: 'calendar', author: 'person' }[by]);
+  }
   return item;
 }
 
-export function noteItem(entry: NoteEntry, multiRoot: boolean): vscode.TreeItem {
+export function noteItem(entry: NoteEntry, multiRoot: boolean, groupKey: string, taskCount: number): vscode.TreeItem {
   const { note, problems } = entry.note;
   const broken = hasErrors(entry.note);
-  const hasChildren = note.files.length + note.commits.length > 0;
+  const hasChildren = note.files.length + note.commits.length + taskCount > 0;
   const item = new vscode.TreeItem(note.title, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-  item.id = `note:${entry.note.path}`;
+  // A note with several tags or files is in several groups: the id must differ per group.
+  item.id = `note:${groupKey}:${entry.note.path}`;
   item.resourceUri = vscode.Uri.file(entry.note.path);
   const date = (note.occurred ?? note.logged ?? note.id).slice(0, 10);
   item.description = [date, broken ? 'malformed' : note.severity, multiRoot ? entry.folder.folder.name : undefined].filter(Boolean).join(' · ');
   const [icon, color] = broken ? ['warning', 'problemsWarningIcon.foreground'] : SEVERITY_ICONS[note.severity];
   item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
-  item.contextValue = broken ? 'candor.note.malformed' : `candor.note.${note.status}`;
+  item.contextValue = broken ? 'candor.note.malformed' : `candor.note.${note.status}.${note.severity}`;
   item.command = { command: 'candor.openNote', title: 'Open Note', arguments: [item.resourceUri, { preview: true, preserveFocus: true }] };
 
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown('**').appendText(note.title).appendMarkdown('**\n\n');
   tooltip.appendText(`${note.severity} · ${note.status}${note.occurred ? ` · ${note.occurred}` : ''}`);
+  if (note.tags.length > 0) {
+    tooltip.appendMarkdown('\n\n').appendText(note.tags.map((t) => `#${t}`).join(' '));
+  }
   if (note.author) {
     tooltip.appendMarkdown('\n\n').appendText(note.author);
   }
@@ -98,5 +114,17 @@ export function commitItem(node: Extract<LearningsNode, { kind: 'commit' }>): vs
   item.contextValue = `candor.commit.${commit.role}`;
   item.tooltip = `${commit.role}: ${commit.sha}${commit.subject ? `\n${commit.subject}` : ''}`;
   item.command = { command: 'candor.showCommit', title: 'Show Commit', arguments: [node] };
+  return item;
+}
+
+export function taskItem(node: Extract<LearningsNode, { kind: 'task' }>): vscode.TreeItem {
+  const { task, entry } = node;
+  const item = new vscode.TreeItem(task.text, vscode.TreeItemCollapsibleState.None);
+  item.id = `task:${entry.note.path}:${node.ordinal}`;
+  item.checkboxState = task.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
+  item.description = [task.owner ? `@${task.owner}` : undefined, task.due ? `due ${task.due}` : undefined].filter(Boolean).join(' · ');
+  item.contextValue = task.done ? 'candor.task.done' : 'candor.task.open';
+  item.tooltip = `${task.done ? 'Done' : 'To do'}: ${task.text}`;
+  item.command = { command: 'candor.openNote', title: 'Open Note', arguments: [vscode.Uri.file(entry.note.path), { preview: true, preserveFocus: true, selection: new vscode.Range(task.line, 0, task.line, 0) }] };
   return item;
 }

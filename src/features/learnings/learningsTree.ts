@@ -1,17 +1,45 @@
-// The Learnings view: notes grouped by status, newest first; each note expands to its linked
-// files and commits. Malformed notes stay listed under "Needs attention" and never hide others.
+// The Learnings view: notes grouped (by status unless chosen otherwise), filtered, newest first;
+// each note expands to its linked files, commits and task items. Malformed notes stay listed
+// under "Needs attention" and never hide the others.
 import * as vscode from 'vscode';
-import { hasErrors, STATUSES, type Note } from '../../core/noteModel';
+import { describeFilter, groupNotes, matchesFilter, type GroupBy, type NoteFilter } from '../../core/noteGrouping';
+import { findTaskItems } from '../../core/taskItems';
 import type { NoteEntry, NotesService } from '../notes/notesService';
-import { commitItem, fileItem, groupItem, noteItem, type GroupKey, type LearningsNode } from './learningsNodes';
+import { commitItem, fileItem, groupItem, noteItem, taskItem, type LearningsNode } from './learningsNodes';
+
+type NoteNode = Extract<LearningsNode, { kind: 'note' }> & { groupKey: string };
 
 export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<LearningsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  private filter: NoteFilter = {};
 
-  constructor(private readonly notes: NotesService) {
+  constructor(private readonly notes: NotesService, private groupBy: GroupBy = 'status') {
     this.subscription = notes.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  get grouping(): GroupBy {
+    return this.groupBy;
+  }
+
+  get currentFilter(): NoteFilter {
+    return this.filter;
+  }
+
+  setGroupBy(by: GroupBy): void {
+    this.groupBy = by;
+    this.refresh();
+  }
+
+  setFilter(filter: NoteFilter): void {
+    this.filter = filter;
+    this.refresh();
+  }
+
+  /** What the view shows as its description. */
+  describe(): string | undefined {
+    return describeFilter(this.filter);
   }
 
   refresh(): void {
@@ -23,26 +51,30 @@ export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsN
       case 'group':
         return groupItem(node);
       case 'note':
-        return noteItem(node.entry, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+        return noteItem(node.entry, (vscode.workspace.workspaceFolders?.length ?? 0) > 1, (node as NoteNode).groupKey ?? '', tasksOf(node.entry).length);
       case 'file':
         return fileItem(node);
       case 'commit':
         return commitItem(node);
+      case 'task':
+        return taskItem(node);
     }
   }
 
   async getChildren(node?: LearningsNode): Promise<LearningsNode[]> {
     if (!node) {
-      return groupByStatus(await this.notes.all());
+      const entries = (await this.notes.all()).filter((e) => matchesFilter(e.note.note, this.filter));
+      return groupNotes(entries, this.groupBy, (e) => e.note).map((group) => ({ kind: 'group', group, by: this.groupBy }));
     }
     switch (node.kind) {
       case 'group':
-        return node.entries.map((entry) => ({ kind: 'note', entry }));
+        return node.group.items.map((entry): NoteNode => ({ kind: 'note', entry, groupKey: node.group.key }));
       case 'note': {
         const { files, commits } = node.entry.note.note;
         return [
           ...files.map((file, index): LearningsNode => ({ kind: 'file', entry: node.entry, file, index })),
           ...commits.map((commit): LearningsNode => ({ kind: 'commit', entry: node.entry, commit })),
+          ...tasksOf(node.entry).map((task, ordinal): LearningsNode => ({ kind: 'task', entry: node.entry, task, ordinal })),
         ];
       }
       default:
@@ -56,27 +88,7 @@ export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsN
   }
 }
 
-/** Groups in a fixed order, empty ones left out; no notes at all gives no groups (the welcome view). */
-export function groupByStatus(entries: NoteEntry[]): LearningsNode[] {
-  const groups = new Map<GroupKey, NoteEntry[]>();
-  for (const entry of [...entries].sort(newestFirst)) {
-    const key: GroupKey = hasErrors(entry.note) ? 'attention' : entry.note.note.status;
-    const group = groups.get(key);
-    if (group) {
-      group.push(entry);
-    } else {
-      groups.set(key, [entry]);
-    }
-  }
-  const order: GroupKey[] = ['attention', ...STATUSES];
-  return order.filter((key) => groups.has(key)).map((key) => ({ kind: 'group', key, entries: groups.get(key)! }));
-}
-
-function newestFirst(a: NoteEntry, b: NoteEntry): number {
-  return sortKey(b.note.note).localeCompare(sortKey(a.note.note));
-}
-
-function sortKey(note: Note): string {
-  const when = Date.parse(note.occurred ?? note.logged ?? '');
-  return `${Number.isNaN(when) ? note.id.slice(0, 10) : new Date(when).toISOString()} ${note.id}`;
+/** Task items with their lines counted from the start of the note file. */
+export function tasksOf(entry: NoteEntry) {
+  return findTaskItems(entry.note.note.body).map((task) => ({ ...task, line: task.line + entry.note.bodyLine }));
 }

@@ -1,0 +1,126 @@
+// How the Learnings view groups and filters notes, free of the editor so it can be tested and
+// reused (the CLI lists with the same rules).
+import { hasErrors, SEVERITIES, STATUSES, type Note, type ParsedNote } from './noteModel';
+
+export const GROUP_BY = ['status', 'severity', 'tag', 'file', 'month', 'author'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+export interface NoteGroup<T> {
+  /** Stable key, e.g. `status:open`, `tag:k8s`. */
+  key: string;
+  label: string;
+  items: T[];
+}
+
+export const ATTENTION_KEY = 'attention';
+const STATUS_LABELS: Record<string, string> = { open: 'Open', mitigated: 'Mitigated', resolved: 'Resolved' };
+
+/**
+ * Groups notes, newest first inside each group. Notes with errors go to "Needs attention" first,
+ * whatever the grouping, so a broken note is never hidden. A note with several tags or files
+ * appears in each of their groups.
+ */
+export function groupNotes<T>(items: T[], by: GroupBy, parsed: (item: T) => ParsedNote): NoteGroup<T>[] {
+  const groups = new Map<string, NoteGroup<T>>();
+  const add = (key: string, label: string, item: T) => {
+    let group = groups.get(key);
+    if (!group) {
+      group = { key, label, items: [] };
+      groups.set(key, group);
+    }
+    group.items.push(item);
+  };
+  const sorted = [...items].sort((a, b) => sortKey(parsed(b).note).localeCompare(sortKey(parsed(a).note)));
+  for (const item of sorted) {
+    const p = parsed(item);
+    if (hasErrors(p)) {
+      add(ATTENTION_KEY, 'Needs attention', item);
+      continue;
+    }
+    for (const [key, label] of keysOf(p.note, by)) {
+      add(`${by}:${key}`, label, item);
+    }
+  }
+  return [...groups.values()].sort((a, b) => groupOrder(a.key, by) - groupOrder(b.key, by) || compareLabels(a, b, by));
+}
+
+function keysOf(note: Note, by: GroupBy): [string, string][] {
+  switch (by) {
+    case 'status':
+      return [[note.status, STATUS_LABELS[note.status]]];
+    case 'severity':
+      return [[note.severity, note.severity]];
+    case 'tag':
+      return note.tags.length > 0 ? [...new Set(note.tags)].map((t) => [t, t]) : [['', 'No tag']];
+    case 'file':
+      return note.files.length > 0 ? [...new Set(note.files.map((f) => f.path))].map((p) => [p, p]) : [['', 'No linked file']];
+    case 'month': {
+      const month = (note.occurred ?? note.logged ?? note.id).slice(0, 7);
+      return [/^\d{4}-\d{2}$/.test(month) ? [month, month] : ['', 'No date']];
+    }
+    case 'author': {
+      const name = note.author?.replace(/\s*<[^>]*>\s*$/, '').trim();
+      return [name ? [name, name] : ['', 'Unknown author']];
+    }
+  }
+}
+
+function groupOrder(key: string, by: GroupBy): number {
+  if (key === ATTENTION_KEY) {
+    return -1;
+  }
+  const value = key.slice(by.length + 1);
+  if (by === 'status') {
+    return (STATUSES as readonly string[]).indexOf(value);
+  }
+  if (by === 'severity') {
+    // Most severe first.
+    return SEVERITIES.length - (SEVERITIES as readonly string[]).indexOf(value);
+  }
+  // "No tag", "No date"…: last.
+  return value === '' ? 1 : 0;
+}
+
+function compareLabels<T>(a: NoteGroup<T>, b: NoteGroup<T>, by: GroupBy): number {
+  // Months newest first; everything else alphabetically.
+  return by === 'month' ? b.label.localeCompare(a.label) : a.label.localeCompare(b.label);
+}
+
+function sortKey(note: Note): string {
+  const when = Date.parse(note.occurred ?? note.logged ?? '');
+  return `${Number.isNaN(when) ? note.id.slice(0, 10) : new Date(when).toISOString()} ${note.id}`;
+}
+
+export interface NoteFilter {
+  /** Words that must all appear in the title, tags or body (case-insensitive). */
+  text?: string;
+  /** Only notes whose author carries this e-mail address. */
+  authorEmail?: string;
+  /** Only notes linked to one of these repository-relative paths. */
+  changedFiles?: ReadonlySet<string>;
+}
+
+export function matchesFilter(note: Note, filter: NoteFilter): boolean {
+  if (filter.text) {
+    const haystack = `${note.title}\n${note.tags.join(' ')}\n${note.body}`.toLowerCase();
+    if (!filter.text.toLowerCase().split(/\s+/).filter(Boolean).every((word) => haystack.includes(word))) {
+      return false;
+    }
+  }
+  if (filter.authorEmail !== undefined && !note.author?.toLowerCase().includes(`<${filter.authorEmail.toLowerCase()}>`)) {
+    return false;
+  }
+  if (filter.changedFiles && !note.files.some((f) => filter.changedFiles!.has(f.path))) {
+    return false;
+  }
+  return true;
+}
+
+export function describeFilter(filter: NoteFilter): string | undefined {
+  const parts = [
+    filter.text ? `"${filter.text}"` : undefined,
+    filter.authorEmail !== undefined ? 'mine' : undefined,
+    filter.changedFiles ? 'changed on this branch' : undefined,
+  ].filter(Boolean);
+  return parts.length > 0 ? `Filtered: ${parts.join(', ')}` : undefined;
+}

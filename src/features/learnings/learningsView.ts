@@ -1,0 +1,178 @@
+// The Learnings view's own commands and state: grouping (remembered per workspace), filtering,
+// the badge of open notes, ticking task items, and the note context menu.
+import * as vscode from 'vscode';
+import { filesChangedOnBranch } from '../../core/git/branchChanges';
+import { configValue } from '../../core/git/gitParsers';
+import type { GitRunner } from '../../core/git/gitRunner';
+import { GROUP_BY, type GroupBy, type NoteFilter } from '../../core/noteGrouping';
+import { findTaskItems, setTaskDone } from '../../core/taskItems';
+import { reportEditError, type NoteEditor } from '../notes/noteEdits';
+import type { NotesService } from '../notes/notesService';
+import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
+import type { LearningsNode } from './learningsNodes';
+import { LearningsTreeProvider } from './learningsTree';
+
+const GROUP_BY_KEY = 'candor.groupBy';
+
+const GROUP_LABELS: Record<GroupBy, string> = {
+  status: 'Status', severity: 'Severity', tag: 'Tag', file: 'Linked file', month: 'Month', author: 'Author',
+};
+
+export class LearningsView implements vscode.Disposable {
+  readonly provider: LearningsTreeProvider;
+  readonly view: vscode.TreeView<LearningsNode>;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly notes: NotesService,
+    private readonly editor: NoteEditor,
+    private readonly git: GitRunner,
+  ) {
+    const saved = context.workspaceState.get<string>(GROUP_BY_KEY);
+    this.provider = new LearningsTreeProvider(notes, isGroupBy(saved) ? saved : 'status');
+    this.view = vscode.window.createTreeView('candor.learnings', { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: false });
+    this.disposables.push(
+      this.provider,
+      this.view,
+      this.view.onDidChangeCheckboxState((e) => this.onCheckboxes(e)),
+      notes.onDidChange(() => void this.updateBadge()),
+      this.view.onDidChangeVisibility((e) => e.visible && void this.updateBadge()),
+      vscode.commands.registerCommand('candor.groupBy', (by?: unknown) => this.chooseGroupBy(by)),
+      vscode.commands.registerCommand('candor.filter', (filter?: unknown) => this.chooseFilter(filter)),
+      vscode.commands.registerCommand('candor.clearFilter', () => this.applyFilter({})),
+    );
+    void vscode.commands.executeCommand('setContext', 'candor.groupBy', this.provider.grouping);
+  }
+
+  private async chooseGroupBy(by?: unknown): Promise<void> {
+    let choice: GroupBy | undefined = isGroupBy(by) ? by : undefined;
+    if (by !== undefined && !choice) {
+      throw new Error(`candor.groupBy takes one of ${GROUP_BY.join(', ')}, not "${String(by)}".`);
+    }
+    if (!choice) {
+      const picked = await vscode.window.showQuickPick(
+        GROUP_BY.map((g) => ({ label: GROUP_LABELS[g], description: g === this.provider.grouping ? 'current' : undefined, value: g })),
+        { title: 'Group Learnings by' },
+      );
+      choice = picked?.value;
+    }
+    if (choice) {
+      this.provider.setGroupBy(choice);
+      await this.context.workspaceState.update(GROUP_BY_KEY, choice);
+      await vscode.commands.executeCommand('setContext', 'candor.groupBy', choice);
+    }
+  }
+
+  /**
+   * Interactive: free text, then optional toggles. Programmatic: a string (free text) or
+   * `{ text?, onlyMine?, onlyChangedOnBranch? }`.
+   */
+  private async chooseFilter(arg?: unknown): Promise<void> {
+    if (typeof arg === 'string') {
+      return this.applyFilter({ text: arg.trim() || undefined });
+    }
+    if (typeof arg === 'object' && arg !== null) {
+      const { text, onlyMine, onlyChangedOnBranch } = arg as { text?: string; onlyMine?: boolean; onlyChangedOnBranch?: boolean };
+      return this.applyFilter(await this.buildFilter(typeof text === 'string' ? text : undefined, onlyMine === true, onlyChangedOnBranch === true));
+    }
+    const current = this.provider.currentFilter;
+    const text = await vscode.window.showInputBox({
+      title: 'Filter Learnings (1/2)',
+      prompt: 'Words to find in titles, tags and note text (empty for none)',
+      value: current.text ?? '',
+    });
+    if (text === undefined) {
+      return;
+    }
+    const mine = { label: 'Only mine', description: 'notes whose author is your git user.email', picked: current.authorEmail !== undefined };
+    const branch = { label: 'Only notes on files changed on this branch', picked: current.changedFiles !== undefined };
+    const toggles = await vscode.window.showQuickPick([mine, branch], { title: 'Filter Learnings (2/2)', canPickMany: true, placeHolder: 'Enter to apply' });
+    if (toggles === undefined) {
+      return;
+    }
+    try {
+      await this.applyFilter(await this.buildFilter(text, toggles.includes(mine), toggles.includes(branch)));
+    } catch (err) {
+      if (err instanceof UntrustedWorkspaceError) {
+        await explainUntrusted(err);
+      } else {
+        throw err;
+      }
+    }
+  }
+
+  private async buildFilter(text: string | undefined, onlyMine: boolean, onlyBranch: boolean): Promise<NoteFilter> {
+    const filter: NoteFilter = { text: text?.trim() || undefined };
+    if (!onlyMine && !onlyBranch) {
+      return filter;
+    }
+    if (!vscode.workspace.isTrusted) {
+      throw new UntrustedWorkspaceError('run git to filter notes');
+    }
+    const folders = await this.notes.folderNotes();
+    if (onlyMine) {
+      const config = await this.git.run(folders[0]?.root ?? process.cwd(), ['config', '--get-regexp', '^user\\.email$']).catch(() => '');
+      filter.authorEmail = configValue(config, 'user.email') ?? '';
+    }
+    if (onlyBranch) {
+      const files = new Set<string>();
+      for (const folder of folders) {
+        (await filesChangedOnBranch(this.git, folder.root)).forEach((f) => files.add(f));
+      }
+      filter.changedFiles = files;
+    }
+    return filter;
+  }
+
+  private async applyFilter(filter: NoteFilter): Promise<void> {
+    this.provider.setFilter(filter);
+    this.view.description = this.provider.describe();
+    await vscode.commands.executeCommand('setContext', 'candor.filtered', this.view.description !== undefined);
+  }
+
+  private async updateBadge(): Promise<void> {
+    const open = (await this.notes.all()).filter((e) => e.note.note.status === 'open' && !e.note.problems.some((p) => p.level === 'error')).length;
+    this.view.badge = open > 0 ? { value: open, tooltip: `${open} open ${open === 1 ? 'note' : 'notes'}` } : undefined;
+  }
+
+  private async onCheckboxes(event: vscode.TreeCheckboxChangeEvent<LearningsNode>): Promise<void> {
+    for (const [node, state] of event.items) {
+      if (node.kind === 'task') {
+        await this.setTaskDone(node, state === vscode.TreeItemCheckboxState.Checked);
+      }
+    }
+  }
+
+  /** Ticks or unticks a task item: exactly one character of the note changes. */
+  async setTaskDone(node: Extract<LearningsNode, { kind: 'task' }>, done: boolean): Promise<void> {
+    const uri = vscode.Uri.file(node.entry.note.path);
+    try {
+      await this.editor.transform(uri, (text) => {
+        // Find the item again in the current text: by position among the items, checked by its text.
+        const items = findTaskItems(text);
+        const item = items[node.ordinal]?.text === node.task.text ? items[node.ordinal] : items.find((i) => i.text === node.task.text);
+        if (!item) {
+          throw new Error(`The task "${node.task.text}" is no longer in the note.`);
+        }
+        return setTaskDone(text, item, done);
+      });
+    } catch (err) {
+      this.provider.refresh();
+      if (err instanceof UntrustedWorkspaceError) {
+        await explainUntrusted(err);
+      } else {
+        await reportEditError(err, uri);
+      }
+    }
+  }
+
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+function isGroupBy(value: unknown): value is GroupBy {
+  return typeof value === 'string' && (GROUP_BY as readonly string[]).includes(value);
+}

@@ -1,0 +1,87 @@
+import * as assert from 'assert';
+import { groupNotes, matchesFilter, type GroupBy } from '../../src/core/noteGrouping';
+import { parseNote } from '../../src/core/noteParser';
+import { findTaskItems, setTaskDone } from '../../src/core/taskItems';
+import { sectionText } from '../../src/core/noteSections';
+import { filesChangedOnBranch } from '../../src/core/git/branchChanges';
+import { GitRunner } from '../../src/core/git/gitRunner';
+import type { ParsedNote } from '../../src/core/noteModel';
+import { TempRepo } from './helpers/tempRepo';
+
+function note(id: string, fields: string, body = ''): ParsedNote {
+  return parseNote(`---\nid: ${id}\n${fields}\n---\n${body}`, `${id}.md`);
+}
+
+const NOTES = [
+  note('2026-01-05-a', 'title: A\nstatus: open\nseverity: high\noccurred: 2026-01-05T10:00:00Z\nauthor: Ada <ada@example.com>\ntags: [db, k8s]\nfiles:\n  - path: src/a.ts', 'Dropped the table'),
+  note('2026-02-01-b', 'title: B\nstatus: resolved\nseverity: low\noccurred: 2026-02-01T10:00:00Z\nauthor: Grace <grace@example.com>\ntags: [k8s]'),
+  note('2026-01-20-c', 'title: C\nstatus: open\nseverity: critical\noccurred: 2026-01-20T10:00:00Z\nfiles:\n  - path: src/a.ts\n  - path: src/b.ts'),
+  note('2026-03-01-d', 'title: [broken'),
+];
+
+function grouped(by: GroupBy): [string, string[]][] {
+  return groupNotes(NOTES, by, (n) => n).map((g) => [g.label, g.items.map((n) => n.note.title)]);
+}
+
+describe('grouping and filtering notes', () => {
+  it('groups by status, newest first, broken notes first under Needs attention', () => {
+    assert.deepStrictEqual(grouped('status'), [['Needs attention', ['2026-03-01-d']], ['Open', ['C', 'A']], ['Resolved', ['B']]]);
+  });
+
+  it('groups by severity (most severe first), tag, file, month and author', () => {
+    assert.deepStrictEqual(grouped('severity').slice(1), [['critical', ['C']], ['high', ['A']], ['low', ['B']]]);
+    assert.deepStrictEqual(grouped('tag').slice(1), [['db', ['A']], ['k8s', ['B', 'A']], ['No tag', ['C']]]);
+    assert.deepStrictEqual(grouped('file').slice(1), [['src/a.ts', ['C', 'A']], ['src/b.ts', ['C']], ['No linked file', ['B']]]);
+    assert.deepStrictEqual(grouped('month').slice(1), [['2026-02', ['B']], ['2026-01', ['C', 'A']]]);
+    assert.deepStrictEqual(grouped('author').slice(1), [['Ada', ['A']], ['Grace', ['B']], ['Unknown author', ['C']]]);
+  });
+
+  it('filters by words, by author e-mail and by changed files', () => {
+    const titles = (filter: Parameters<typeof matchesFilter>[1]) => NOTES.filter((n) => matchesFilter(n.note, filter)).map((n) => n.note.title);
+    assert.deepStrictEqual(titles({ text: 'dropped TABLE' }), ['A']);
+    assert.deepStrictEqual(titles({ text: 'k8s' }), ['A', 'B']);
+    assert.deepStrictEqual(titles({ authorEmail: 'GRACE@example.com' }), ['B']);
+    assert.deepStrictEqual(titles({ changedFiles: new Set(['src/b.ts']) }), ['C']);
+  });
+});
+
+describe('task items and sections', () => {
+  const TEXT = '---\ntitle: "- [ ] not a task"\n---\n## Prevention\n\n- [ ] Add a confirmation prompt @grace due:2026-12-01\r\n* [x] Done already\n```\n- [ ] in code\n```\n  1. [X] numbered\n\n## Learnings\n\nAsk before flushing.\n';
+
+  it('finds task items with owner and due date, skipping front matter and code', () => {
+    const items = findTaskItems(TEXT);
+    assert.deepStrictEqual(items.map((i) => [i.text, i.done, i.owner, i.due]), [
+      ['Add a confirmation prompt @grace due:2026-12-01', false, 'grace', '2026-12-01'],
+      ['Done already', true, undefined, undefined],
+      ['numbered', true, undefined, undefined],
+    ]);
+    assert.strictEqual(items[0].line, 5);
+  });
+
+  it('ticks one item by changing exactly one character', () => {
+    const [first] = findTaskItems(TEXT);
+    const ticked = setTaskDone(TEXT, first, true);
+    assert.strictEqual(ticked.length, TEXT.length);
+    assert.strictEqual(ticked, TEXT.replace('- [ ] Add', '- [x] Add'));
+    assert.strictEqual(setTaskDone(ticked, first, false), TEXT);
+    assert.throws(() => setTaskDone('changed', first, true), /no longer where it was/);
+  });
+
+  it('reads a section', () => {
+    assert.strictEqual(sectionText(TEXT, 'Learnings'), 'Ask before flushing.');
+    assert.strictEqual(sectionText(TEXT, 'Impact'), undefined);
+  });
+});
+
+describe('filesChangedOnBranch', () => {
+  it('lists files changed since main, uncommitted and untracked ones', async () => {
+    const repo = TempRepo.create();
+    repo.commit('base', { 'a.ts': '1\n', 'b.ts': '1\n' });
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.commit('change b', { 'b.ts': '2\n' });
+    repo.write('a.ts', 'edited\n');
+    repo.write('new file.ts', 'x\n');
+    const files = await filesChangedOnBranch(new GitRunner({ isTrusted: () => true }), repo.root);
+    assert.deepStrictEqual([...files].sort(), ['a.ts', 'b.ts', 'new file.ts']);
+  });
+});
