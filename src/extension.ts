@@ -10,10 +10,16 @@ import { NoteEditor } from './features/notes/noteEdits';
 import { NotesService } from './features/notes/notesService';
 import type { LearningsTreeProvider } from './features/learnings/learningsTree';
 import { createGitRunner } from './features/workspaceTrust';
+import { LinkedCode } from './features/code/linkedCode';
+import { LearningHoverProvider } from './features/code/learningHover';
+import { LearningCodeLensProvider } from './features/code/learningCodeLens';
+import { LearningDecorations, LearningFileDecorations } from './features/code/learningDecorations';
+import { ReanchorCommand } from './features/code/reanchorCommand';
 
 /** What the extension hands to its integration tests (and to other extensions). */
 export interface CandorApi {
   notes: NotesService;
+  linked: LinkedCode;
   learnings: LearningsTreeProvider;
   view: LearningsView;
 }
@@ -22,12 +28,22 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
   const git = createGitRunner();
   const notes = new NotesService();
   const noteEditor = new NoteEditor(notes);
-  const learnings = new LearningsView(context, notes, noteEditor, git);
+  const linked = new LinkedCode(notes, git);
+  const learnings = new LearningsView(context, notes, noteEditor, git, linked);
   const logMistake = new LogMistakeCommand(git, notes);
+  const reanchor = new ReanchorCommand(notes, linked, noteEditor, git);
+  const codeLens = new LearningCodeLensProvider(linked);
 
   context.subscriptions.push(
     notes,
+    linked,
     learnings,
+    codeLens,
+    new LearningDecorations(linked, context.extensionUri),
+    vscode.window.registerFileDecorationProvider(new LearningFileDecorations(linked)),
+    vscode.languages.registerHoverProvider({ scheme: 'file' }, new LearningHoverProvider(linked)),
+    vscode.languages.registerCodeLensProvider({ scheme: 'file' }, codeLens),
+    vscode.commands.registerCommand('candor.reanchor', (target?: unknown) => reanchor.run(target)),
     new NoteCommands(notes, noteEditor).register(),
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(git)),
     vscode.commands.registerCommand('candor.logMistake', (arg?: unknown) => logMistake.run(arg)),
@@ -44,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => learnings.provider.refresh()),
   );
-  return { notes, learnings: learnings.provider, view: learnings };
+  return { notes, linked, learnings: learnings.provider, view: learnings };
 }
 
 export function deactivate(): void {

@@ -6,13 +6,15 @@ import * as vscode from 'vscode';
 import { hasErrors, type LinkedCommit, type LinkedFile, type Severity, type Status } from '../../core/noteModel';
 import { ATTENTION_KEY, type GroupBy, type NoteGroup } from '../../core/noteGrouping';
 import type { TaskItem } from '../../core/taskItems';
+import type { AnchorLocation } from '../../core/anchoring/types';
 import { resolveInside } from '../../core/repoPaths';
 import type { NoteEntry } from '../notes/notesService';
 
 export type LearningsNode =
   | { kind: 'group'; group: NoteGroup<NoteEntry>; by: GroupBy }
   | { kind: 'note'; entry: NoteEntry }
-  | { kind: 'file'; entry: NoteEntry; file: LinkedFile; index: number }
+  /** `location`: where the linked lines are now, when it could be worked out. */
+  | { kind: 'file'; entry: NoteEntry; file: LinkedFile; index: number; location?: AnchorLocation }
   | { kind: 'commit'; entry: NoteEntry; commit: LinkedCommit }
   /** `task.line` counts from the start of the note file; `ordinal` finds it again after edits. */
   | { kind: 'task'; entry: NoteEntry; task: TaskItem; ordinal: number };
@@ -85,24 +87,47 @@ export function noteItem(entry: NoteEntry, multiRoot: boolean, groupKey: string,
 }
 
 export function fileItem(node: Extract<LearningsNode, { kind: 'file' }>): vscode.TreeItem {
-  const { file, entry } = node;
-  const range = file.lines ? (file.lines[0] === file.lines[1] ? `:${file.lines[0]}` : `:${file.lines[0]}-${file.lines[1]}`) : '';
-  const item = new vscode.TreeItem(`${path.posix.basename(file.path)}${range}`, vscode.TreeItemCollapsibleState.None);
+  const { file, entry, location } = node;
+  const shownPath = location && location.status !== 'orphaned' ? location.path : file.path;
+  const lines = location && location.status !== 'orphaned' ? location.lines : file.lines;
+  const item = new vscode.TreeItem(`${path.posix.basename(shownPath)}${rangeText(lines)}`, vscode.TreeItemCollapsibleState.None);
   item.id = `file:${entry.note.path}:${node.index}`;
-  const abs = resolveInside(entry.folder.root, file.path);
-  const dir = path.posix.dirname(file.path);
+  const abs = resolveInside(entry.folder.root, shownPath);
+  const dir = path.posix.dirname(shownPath);
+  const recorded = `${file.path}${rangeText(file.lines)}`;
+  const tooltip = [`Recorded: ${recorded}${file.commit ? ` at ${file.commit.slice(0, 10)}` : ''}`];
+  if (file.uncommitted) {
+    tooltip.push(`${file.uncommitted} when recorded`);
+  }
   item.description = dir === '.' ? '' : dir;
   item.contextValue = 'candor.file';
-  if (abs) {
+  if (!abs) {
+    item.iconPath = new vscode.ThemeIcon('warning');
+    item.contextValue = 'candor.file.unsafe';
+    tooltip.push('This path leaves the repository: Candor never opens it.');
+  } else if (location?.status === 'orphaned') {
+    item.iconPath = new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    item.description = `orphaned${item.description ? ` · ${item.description}` : ''}`;
+    item.contextValue = 'candor.file.orphaned';
+    tooltip.unshift(`Orphaned: ${location.reason ?? 'the linked lines were not found'}`);
+    item.command = { command: 'candor.openLinkedFile', title: 'Open Linked File', arguments: [node, true] };
+  } else {
     item.resourceUri = vscode.Uri.file(abs);
     item.iconPath = vscode.ThemeIcon.File;
     item.command = { command: 'candor.openLinkedFile', title: 'Open Linked File', arguments: [node, true] };
-  } else {
-    item.iconPath = new vscode.ThemeIcon('warning');
-    item.contextValue = 'candor.file.unsafe';
+    if (location && location.status !== 'exact') {
+      tooltip.unshift(`Now ${shownPath}${rangeText(lines)} (${location.status}${location.reason ? `: ${location.reason}` : ''})`);
+    }
   }
-  item.tooltip = `${file.path}${range}${file.commit ? `\nrecorded at ${file.commit.slice(0, 10)}` : ''}${file.uncommitted ? `\n${file.uncommitted} when recorded` : ''}`;
+  item.tooltip = tooltip.join('\n');
   return item;
+}
+
+function rangeText(lines: [number, number] | undefined): string {
+  if (!lines) {
+    return '';
+  }
+  return lines[0] === lines[1] ? `:${lines[0]}` : `:${lines[0]}-${lines[1]}`;
 }
 
 export function commitItem(node: Extract<LearningsNode, { kind: 'commit' }>): vscode.TreeItem {

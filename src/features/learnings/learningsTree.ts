@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { describeFilter, groupNotes, matchesFilter, type GroupBy, type NoteFilter } from '../../core/noteGrouping';
 import { findTaskItems } from '../../core/taskItems';
 import type { NoteEntry, NotesService } from '../notes/notesService';
+import type { LinkedCode } from '../code/linkedCode';
 import { commitItem, fileItem, groupItem, noteItem, taskItem, type LearningsNode } from './learningsNodes';
 
 type NoteNode = Extract<LearningsNode, { kind: 'note' }> & { groupKey: string };
@@ -15,7 +16,7 @@ export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsN
   private readonly subscription: vscode.Disposable;
   private filter: NoteFilter = {};
 
-  constructor(private readonly notes: NotesService, private groupBy: GroupBy = 'status') {
+  constructor(private readonly notes: NotesService, private groupBy: GroupBy = 'status', private readonly linked?: LinkedCode) {
     this.subscription = notes.onDidChange(() => this.changed.fire(undefined));
   }
 
@@ -71,8 +72,10 @@ export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsN
         return node.group.items.map((entry): NoteNode => ({ kind: 'note', entry, groupKey: node.group.key }));
       case 'note': {
         const { files, commits } = node.entry.note.note;
+        // Where each link is now (after edits, moves, renames); without it, as recorded.
+        const locations = files.length > 0 ? await this.linked?.locateNote(node.entry).catch(() => undefined) : undefined;
         return [
-          ...files.map((file, index): LearningsNode => ({ kind: 'file', entry: node.entry, file, index })),
+          ...files.map((file, index): LearningsNode => ({ kind: 'file', entry: node.entry, file, index, location: locations?.[index] })),
           ...commits.map((commit): LearningsNode => ({ kind: 'commit', entry: node.entry, commit })),
           ...tasksOf(node.entry).map((task, ordinal): LearningsNode => ({ kind: 'task', entry: node.entry, task, ordinal })),
         ];

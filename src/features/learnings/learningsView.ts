@@ -8,6 +8,7 @@ import { GROUP_BY, type GroupBy, type NoteFilter } from '../../core/noteGrouping
 import { findTaskItems, setTaskDone } from '../../core/taskItems';
 import { reportEditError, type NoteEditor } from '../notes/noteEdits';
 import type { NotesService } from '../notes/notesService';
+import type { LinkedCode } from '../code/linkedCode';
 import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
 import type { LearningsNode } from './learningsNodes';
 import { LearningsTreeProvider } from './learningsTree';
@@ -28,9 +29,10 @@ export class LearningsView implements vscode.Disposable {
     private readonly notes: NotesService,
     private readonly editor: NoteEditor,
     private readonly git: GitRunner,
+    linked: LinkedCode,
   ) {
     const saved = context.workspaceState.get<string>(GROUP_BY_KEY);
-    this.provider = new LearningsTreeProvider(notes, isGroupBy(saved) ? saved : 'status');
+    this.provider = new LearningsTreeProvider(notes, isGroupBy(saved) ? saved : 'status', linked);
     this.view = vscode.window.createTreeView('candor.learnings', { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: false });
     this.disposables.push(
       this.provider,

@@ -21,22 +21,30 @@ export async function openLinkedFile(node?: LearningsNode, fromTree?: unknown): 
   if (node?.kind !== 'file') {
     return;
   }
-  const abs = resolveInside(node.entry.folder.root, node.file.path);
+  const orphaned = node.location?.status === 'orphaned';
+  const linkedPath = node.location && !orphaned ? node.location.path : node.file.path;
+  const abs = resolveInside(node.entry.folder.root, linkedPath);
   if (!abs) {
-    void vscode.window.showErrorMessage(`Candor does not open "${node.file.path}": it leaves the repository.`);
+    void vscode.window.showErrorMessage(`Candor does not open "${linkedPath}": it leaves the repository.`);
     return;
   }
   const uri = vscode.Uri.file(abs);
   try {
     await vscode.workspace.fs.stat(uri);
   } catch {
-    void vscode.window.showWarningMessage(`${node.file.path} no longer exists in this working tree.`);
+    void vscode.window.showWarningMessage(`${linkedPath} no longer exists in this working tree${node.location?.reason ? `: ${node.location.reason}` : '.'}`);
     return;
   }
   const editor = await vscode.window.showTextDocument(uri, { preview: true, preserveFocus: fromTree === true });
-  if (node.file.lines) {
-    const last = Math.min(node.file.lines[1], editor.document.lineCount) - 1;
-    const first = Math.min(node.file.lines[0] - 1, last);
+  if (orphaned) {
+    // Never point at lines that may be the wrong ones: open the file and say why.
+    void vscode.window.showWarningMessage(`The linked lines were not found: ${node.location?.reason ?? 'they changed too much'}. Re-anchor or edit the note to fix the link.`);
+    return;
+  }
+  const lines = node.location ? node.location.lines : node.file.lines;
+  if (lines) {
+    const last = Math.min(lines[1], editor.document.lineCount) - 1;
+    const first = Math.min(lines[0] - 1, last);
     const range = new vscode.Range(first, 0, last, editor.document.lineAt(last).text.length);
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

@@ -1,0 +1,110 @@
+// `candor.reanchor`: writes the current location of a note's links back into the note (path,
+// lines, HEAD as the new recorded commit, and the lines' text as the new anchor), so the links
+// keep working even for tools that read only the note. Orphaned links are left as they were.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { makeAnchor, sliceLines } from '../../core/anchor';
+import type { GitRunner } from '../../core/git/gitRunner';
+import type { FieldEdit } from '../../core/noteUpdate';
+import { resolveInside } from '../../core/repoPaths';
+import type { NoteEditor } from '../notes/noteEdits';
+import { reportEditError } from '../notes/noteEdits';
+import type { NotesService } from '../notes/notesService';
+import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
+import type { LinkedCode } from './linkedCode';
+
+export interface ReanchorResult {
+  updated: number;
+  unchanged: number;
+  orphaned: number;
+}
+
+export class ReanchorCommand {
+  constructor(private readonly notes: NotesService, private readonly linked: LinkedCode, private readonly editor: NoteEditor, private readonly git: GitRunner) {}
+
+  /** Programmatic: `executeCommand('candor.reanchor', noteUri)` returns the counts. */
+  async run(target?: unknown): Promise<ReanchorResult | undefined> {
+    const uri = target instanceof vscode.Uri ? target
+      : typeof target === 'object' && target !== null && 'entry' in target ? vscode.Uri.file((target as { entry: { note: { path: string } } }).entry.note.path)
+        : vscode.window.activeTextEditor?.document.uri;
+    const entry = uri ? await this.notes.find(uri) : undefined;
+    if (!uri || !entry) {
+      if (target !== undefined) {
+        throw new Error('candor.reanchor needs a note: pass its Uri.');
+      }
+      void vscode.window.showInformationMessage('Open a note, or pick one in the Learnings view, to re-anchor its links.');
+      return undefined;
+    }
+    try {
+      if (!vscode.workspace.isTrusted) {
+        throw new UntrustedWorkspaceError('re-anchor links');
+      }
+      const root = entry.folder.root;
+      const head = (await this.git.run(root, ['rev-parse', '--verify', '-q', 'HEAD']).catch(() => '')).trim() || undefined;
+      const locations = await this.linked.locateNote(entry);
+      const edits: FieldEdit[] = [];
+      const result: ReanchorResult = { updated: 0, unchanged: 0, orphaned: 0 };
+      entry.note.note.files.forEach((file, i) => {
+        const location = locations[i];
+        if (location.status === 'orphaned') {
+          result.orphaned++;
+          return;
+        }
+        if (location.status === 'exact' && (!head || file.commit === head)) {
+          result.unchanged++;
+          return;
+        }
+        result.updated++;
+        if (location.path !== file.path) {
+          edits.push({ path: ['files', i, 'path'], value: location.path });
+        }
+        if (head) {
+          edits.push({ path: ['files', i, 'commit'], value: head });
+        }
+        if (location.lines) {
+          edits.push({ path: ['files', i, 'lines'], value: location.lines });
+          const text = currentText(root, location.path);
+          const anchor = text === undefined ? undefined : makeAnchor(sliceLines(text, location.lines[0], location.lines[1]));
+          if (anchor !== undefined) {
+            edits.push({ path: ['files', i, 'anchor'], value: anchor });
+          }
+        }
+      });
+      if (edits.length > 0) {
+        await this.editor.setFields(uri, edits);
+      }
+      if (target === undefined || !(target instanceof vscode.Uri)) {
+        void vscode.window.showInformationMessage(`Re-anchored ${result.updated} ${result.updated === 1 ? 'link' : 'links'}; ${result.unchanged} already in place${result.orphaned ? `; ${result.orphaned} orphaned, left as recorded` : ''}.`);
+      }
+      return result;
+    } catch (err) {
+      if (target instanceof vscode.Uri) {
+        throw err;
+      }
+      if (err instanceof UntrustedWorkspaceError) {
+        await explainUntrusted(err);
+      } else {
+        await reportEditError(err, uri);
+      }
+      return undefined;
+    }
+  }
+}
+
+/** The text of a file as the person sees it: an open editor's buffer, else the file on disk. */
+function currentText(root: string, relative: string): string | undefined {
+  const abs = resolveInside(root, relative);
+  if (!abs) {
+    return undefined;
+  }
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && path.resolve(d.uri.fsPath) === path.resolve(abs));
+  if (doc) {
+    return doc.getText();
+  }
+  try {
+    return fs.readFileSync(abs, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
