@@ -75,6 +75,26 @@ export async function run({ page, workspace, screenshotsDir }: E2EContext): Prom
   await linked.first().click();
   await page.getByRole('tab', { name: /^cache\.ts/ }).first().waitFor();
   await expectStatusBar(page, /Ln 18, Col \d+ \(\d+ selected\)/);
+
+  // The learning meets the next person in the code: a CodeLens above the lines and a hover on them.
+  await page.getByRole('button', { name: new RegExp(`Learning: ${TITLE}`) }).or(page.getByText(`Learning: ${TITLE}`)).first().waitFor({ timeout: 15_000 });
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await quickOpenLine(page, 'cache.ts', 17);
+  await screenshot(page, screenshotsDir, 'codelens.png', false);
+  await page.keyboard.press('Control+k');
+  await page.keyboard.press('Control+i');
+  const hover = page.locator('.monaco-hover').filter({ hasText: TITLE });
+  await hover.first().waitFor({ timeout: 15_000 });
+  assert.match(await hover.first().innerText(), /high\s·\sopen/); // spaces are non-breaking in the hover
+  await screenshot(page, screenshotsDir, 'hover.png', false);
+}
+
+async function quickOpenLine(page: Page, name: string, line: number): Promise<void> {
+  await page.keyboard.press('Control+p');
+  await quickInput(page).fill(`${name}:${line}`);
+  await page.getByRole('option', { name: new RegExp(name.replace(/\./g, '\\.')) }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await expectStatusBar(page, new RegExp(`Ln ${line},`));
 }
 
 function quickInput(page: Page) {
@@ -97,9 +117,9 @@ async function expectStatusBar(page: Page, text: RegExp): Promise<void> {
   await page.getByRole('status').or(page.getByRole('button')).filter({ hasText: text }).first().waitFor({ timeout: 10_000 });
 }
 
-async function screenshot(page: Page, dir: string, name: string): Promise<void> {
+async function screenshot(page: Page, dir: string, name: string, widenSideBar = true): Promise<void> {
   // Widen the side bar so titles are not cut off in the picture (the sash is its right edge).
-  const box = await page.locator('.part.sidebar').boundingBox();
+  const box = widenSideBar ? await page.locator('.part.sidebar').boundingBox() : null;
   if (box) {
     const y = box.y + box.height / 2;
     await page.mouse.move(box.x + box.width - 1, y);

@@ -66,6 +66,31 @@ describe('Learnings view commands', () => {
     assert.ok((await treeSnapshot(api)).flatMap((g) => g.notes).length >= 1);
   });
 
+  it('filters to my notes and to notes on files changed on this branch', async () => {
+    const api = await candor();
+    await vscode.commands.executeCommand('candor.logMistake', { title: 'Mine, on the cache', files: [{ path: 'src/cache.ts', startLine: 2 }] });
+    await vscode.commands.executeCommand('candor.filter', { onlyMine: true });
+    let titles = (await treeSnapshot(api)).flatMap((g) => g.notes.map((n) => String(n.item.label)));
+    assert.ok(titles.includes('Mine, on the cache'), titles.join());
+    assert.ok(!titles.includes('Dropped a migration'), 'a note with no author is not mine');
+    assert.strictEqual(api.view.view.description, 'Filtered: mine');
+
+    const cache = path.join(workspaceRoot(), 'src/cache.ts');
+    const original = fs.readFileSync(cache, 'utf8');
+    await vscode.commands.executeCommand('candor.filter', { onlyChangedOnBranch: true });
+    titles = (await treeSnapshot(api)).flatMap((g) => g.notes.map((n) => String(n.item.label)));
+    assert.ok(!titles.includes('Mine, on the cache'), 'src/cache.ts is unchanged so far');
+    fs.writeFileSync(cache, original + '// changed on this branch\n');
+    try {
+      await vscode.commands.executeCommand('candor.filter', { onlyChangedOnBranch: true });
+      titles = (await treeSnapshot(api)).flatMap((g) => g.notes.map((n) => String(n.item.label)));
+      assert.ok(titles.includes('Mine, on the cache'), titles.join());
+      assert.ok(!titles.includes('Dropped a migration'));
+    } finally {
+      fs.writeFileSync(cache, original);
+    }
+  });
+
   it('counts open notes in the view badge', async () => {
     const api = await candor();
     const open = (await api.notes.all()).filter((e) => e.note.note.status === 'open' && e.note.problems.every((p) => p.level !== 'error')).length;
