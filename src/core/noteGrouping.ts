@@ -30,7 +30,10 @@ export function groupNotes<T>(items: T[], by: GroupBy, parsed: (item: T) => Pars
     }
     group.items.push(item);
   };
-  const sorted = [...items].sort((a, b) => sortKey(parsed(b).note).localeCompare(sortKey(parsed(a).note)));
+  // Keys computed once per note, not per comparison: this runs on every refresh of the view.
+  const sorted = items.map((item) => ({ item, key: sortKey(parsed(item).note) }))
+    .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
+    .map((x) => x.item);
   for (const item of sorted) {
     const p = parsed(item);
     if (hasErrors(p)) {
