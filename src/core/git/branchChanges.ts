@@ -1,6 +1,7 @@
 // The files this branch changed: against the branch it forked from (the remote's default branch,
 // else a local main/master), plus uncommitted and untracked files.
 import type { GitRunner } from './gitRunner';
+import { filterOverrides } from './repoQueries';
 
 const BASE_CANDIDATES = ['origin/HEAD', 'origin/main', 'origin/master', 'main', 'master'];
 
@@ -17,7 +18,7 @@ export async function filesChangedOnBranch(git: GitRunner, repoRoot: string): Pr
     const committed = await git.run(repoRoot, ['diff', '--no-ext-diff', '--no-textconv', '--name-only', '-z', `${base}...HEAD`, '--']).catch(() => '');
     committed.split('\u0000').filter(Boolean).forEach((f) => files.add(f));
   }
-  const status = await git.run(repoRoot, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignore-submodules=all']).catch(() => '');
+  const status = await git.run(repoRoot, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignore-submodules=all'], await filterOverrides(git, repoRoot)).catch(() => '');
   const records = status.split('\u0000');
   for (let i = 0; i < records.length; i++) {
     const record = records[i];

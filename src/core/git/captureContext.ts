@@ -8,6 +8,7 @@ import { makeAnchor, sliceLines } from '../anchor';
 import { SHA_PATTERN, type LinkedCommit, type LinkedFile } from '../noteModel';
 import { toRepoRelative } from '../repoPaths';
 import { GitMissingError, GitUntrustedError, type GitRunner } from './gitRunner';
+import { overridesFor } from './repoQueries';
 import {
   configValue, filterDriverNames, LOG_FORMAT, parseBlamePorcelain, parseLog, parseStatusV2,
   type BlameCommit, type LogEntry, type StatusSummary,
@@ -65,9 +66,7 @@ export async function captureContext(git: GitRunner, request: CaptureRequest): P
     context.warnings.push('git user.name and user.email are not set: no author recorded.');
   }
   // A repository can name filter programs that git would run on the files we ask about.
-  const overrides = filterDriverNames(config).flatMap((name) => [
-    `filter.${name}.clean=`, `filter.${name}.smudge=`, `filter.${name}.process=`, `filter.${name}.required=false`,
-  ]);
+  const overrides = overridesFor(filterDriverNames(config));
 
   const targets = request.files.map((f) => ({ file: f, rel: toRepoRelative(repoRoot, realpath(f.absPath)) }));
   for (const t of targets.filter((t) => t.rel === undefined)) {

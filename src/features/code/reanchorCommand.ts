@@ -6,6 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { makeAnchor, sliceLines } from '../../core/anchor';
 import type { GitRunner } from '../../core/git/gitRunner';
+import { headSha } from '../../core/git/repoQueries';
 import type { FieldEdit } from '../../core/noteUpdate';
 import { resolveInside } from '../../core/repoPaths';
 import type { NoteEditor } from '../notes/noteEdits';
@@ -41,7 +42,7 @@ export class ReanchorCommand {
         throw new UntrustedWorkspaceError('re-anchor links');
       }
       const root = entry.folder.root;
-      const head = (await this.git.run(root, ['rev-parse', '--verify', '-q', 'HEAD']).catch(() => '')).trim() || undefined;
+      const head = await headSha(this.git, root);
       const locations = await this.linked.locateNote(entry);
       const edits: FieldEdit[] = [];
       const result: ReanchorResult = { updated: 0, unchanged: 0, orphaned: 0 };

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { GitRunner } from '../../core/git/gitRunner';
 import { GitUntrustedError } from '../../core/git/gitRunner';
+import { showCommit } from '../../core/git/repoQueries';
 import { SHA_PATTERN } from '../../core/noteModel';
 
 export const COMMIT_SCHEME = 'candor-commit';
@@ -23,7 +24,7 @@ export class CommitDocumentProvider implements vscode.TextDocumentContentProvide
       return `"${sha}" is not a commit sha.`;
     }
     try {
-      return await this.git.run(root, ['show', '--no-color', '--no-ext-diff', '--no-textconv', '--stat', '--patch', '--format=fuller', sha, '--']);
+      return await showCommit(this.git, root, sha);
     } catch (err) {
       if (err instanceof GitUntrustedError) {
         return 'Candor does not run git in an untrusted workspace. Trust the workspace to see this commit.';

@@ -2,7 +2,7 @@
 // the badge of open notes, ticking task items, and the note context menu.
 import * as vscode from 'vscode';
 import { filesChangedOnBranch } from '../../core/git/branchChanges';
-import { configValue } from '../../core/git/gitParsers';
+import { userEmail } from '../../core/git/repoQueries';
 import type { GitRunner } from '../../core/git/gitRunner';
 import { GROUP_BY, type GroupBy, type NoteFilter } from '../../core/noteGrouping';
 import { findTaskItems, setTaskDone } from '../../core/taskItems';
@@ -114,8 +114,7 @@ export class LearningsView implements vscode.Disposable {
     }
     const folders = await this.notes.folderNotes();
     if (onlyMine) {
-      const config = await this.git.run(folders[0]?.root ?? process.cwd(), ['config', '--get-regexp', '^user\\.email$']).catch(() => '');
-      filter.authorEmail = configValue(config, 'user.email') ?? '';
+      filter.authorEmail = (await userEmail(this.git, folders[0]?.root ?? process.cwd())) ?? '';
     }
     if (onlyBranch) {
       const files = new Set<string>();
