@@ -10,6 +10,7 @@ import { NoteEditor } from './features/notes/noteEdits';
 import { NotesService } from './features/notes/notesService';
 import type { LearningsTreeProvider } from './features/learnings/learningsTree';
 import { createGitRunner } from './features/workspaceTrust';
+import type { GitRunner } from './core/git/gitRunner';
 import { LinkedCode } from './features/code/linkedCode';
 import { LearningHoverProvider } from './features/code/learningHover';
 import { LearningCodeLensProvider } from './features/code/learningCodeLens';
@@ -18,6 +19,8 @@ import { ReanchorCommand } from './features/code/reanchorCommand';
 
 /** What the extension hands to its integration tests (and to other extensions). */
 export interface CandorApi {
+  /** The one git runner; its processCount lets tests check that none ran. */
+  git: GitRunner;
   notes: NotesService;
   linked: LinkedCode;
   learnings: LearningsTreeProvider;
@@ -60,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => learnings.provider.refresh()),
   );
-  return { notes, linked, learnings: learnings.provider, view: learnings };
+  return { git, notes, linked, learnings: learnings.provider, view: learnings };
 }
 
 export function deactivate(): void {

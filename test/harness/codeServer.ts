@@ -134,16 +134,20 @@ function freePort(): Promise<number> {
 }
 
 /** Starts code-server with a fresh user-data-dir and extensions-dir; resolves once it listens. */
-export async function startCodeServer(bin: string): Promise<CodeServer> {
+export async function startCodeServer(bin: string, options: { untrusted?: boolean } = {}): Promise<CodeServer> {
   const port = await freePort();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-cs-'));
   const userDataDir = path.join(tmp, 'user-data');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  // Untrusted: Workspace Trust on, no startup prompt, so the folder opens in Restricted Mode.
+  const settings = options.untrusted
+    ? { ...USER_SETTINGS, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' }
+    : USER_SETTINGS;
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
   const args = [
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--ignore-last-opened',
+    '--disable-telemetry', '--disable-update-check', ...(options.untrusted ? [] : ['--disable-workspace-trust']), '--ignore-last-opened',
     '--user-data-dir', userDataDir, '--extensions-dir', path.join(tmp, 'extensions'),
   ];
   // detached: the server forks an extension host per window; its own process group lets stop()

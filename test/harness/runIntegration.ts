@@ -17,6 +17,7 @@ const projectRoot = path.resolve(__dirname, '..', '..', '..');
 const cacheDir = path.join(projectRoot, '.vscode-test');
 const testsIndex = path.join(projectRoot, 'out', 'test', 'integration', 'index.js');
 const e2eIndex = path.join(projectRoot, 'out', 'test', 'e2e', 'index.js');
+const untrustedIndex = path.join(projectRoot, 'out', 'test', 'untrusted', 'index.js');
 const PHASE_TIMEOUT_MS = 5 * 60_000;
 const verbose = process.env.CANDOR_HARNESS_VERBOSE === '1';
 
@@ -85,9 +86,9 @@ type Payload = [string, string][];
 /** Starts a server, opens one workbench window on `workspace`, runs `use`, and always closes both. */
 async function inWorkbench<T>(
   bin: string, browser: Browser, workspace: string, payload: (server: CodeServer) => Payload,
-  hooks: WorkbenchHooks, use: (page: Page) => Promise<T>,
+  hooks: WorkbenchHooks, use: (page: Page) => Promise<T>, options: { untrusted?: boolean } = {},
 ): Promise<T> {
-  const server = await startCodeServer(bin);
+  const server = await startCodeServer(bin, options);
   let page: Page | undefined;
   try {
     page = await openWorkbench(browser, server.url(workspace, payload(server)), hooks);
@@ -132,6 +133,81 @@ function runMochaWeb(bin: string, browser: Browser, workspace: string, onLine: (
       return 1;
     }
   });
+}
+
+/**
+ * The suite in out/test/untrusted, in a window where Workspace Trust is on and the folder is not
+ * trusted (Restricted Mode). When the suite logs `CANDOR_ACTION grant-trust`, the harness grants
+ * trust through the workbench UI, as a person would. Returns the suite's counts.
+ */
+async function runUntrusted(bin: string, browser: Browser): Promise<Counts> {
+  const workspace = await makeFixtureRepo();
+  writeLinkedNote(workspace);
+  let counts: Counts | undefined;
+  let finished = false;
+  let exit!: (code: number) => void;
+  const exited = new Promise<number>((resolve) => (exit = resolve));
+  let requestGrant!: () => void;
+  const grantRequested = new Promise<void>((resolve) => (requestGrant = resolve));
+  const hooks: WorkbenchHooks = {
+    onLog: (_level, message) => {
+      if (finished) return;
+      const text = stripVTControlCharacters(renderLog(message));
+      if (text.includes('CANDOR_ACTION grant-trust')) {
+        requestGrant();
+        return;
+      }
+      if (verbose || !NOISE.some((re) => re.test(text))) {
+        for (const line of text.split('\n')) {
+          const m = RESULT_LINE.exec(line);
+          if (m) counts = JSON.parse(m[1]) as Counts;
+          else console.log(line);
+        }
+      }
+    },
+    onExit: (code) => {
+      finished = true;
+      exit(code);
+    },
+  };
+  const payload = (server: CodeServer): Payload => [
+    ['extensionDevelopmentPath', server.remoteUri(projectRoot)],
+    ['extensionTestsPath', server.remoteUri(untrustedIndex)],
+  ];
+  try {
+    const code = await inWorkbench(bin, browser, workspace, payload, hooks, async (page) => {
+      void grantRequested.then(() => grantTrust(page)).catch((err: unknown) => console.log(`harness: could not grant trust: ${String(err)}`));
+      return withTimeout(exited, PHASE_TIMEOUT_MS, 'The untrusted suite').catch(() => 1);
+    }, { untrusted: true });
+    const total = counts ?? { passed: 0, failed: 0 };
+    if (code !== 0 && total.failed === 0) total.failed = 1;
+    return total;
+  } finally {
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+/** Workspaces: Manage Workspace Trust → Trust, through the command palette and the trust editor. */
+async function grantTrust(page: Page): Promise<void> {
+  await page.locator('.monaco-workbench').waitFor();
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').filter({ visible: true }).first().fill('>Manage Workspace Trust');
+  await page.getByRole('option', { name: /Manage Workspace Trust/ }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Trust', exact: true }).first().click({ timeout: 30_000 });
+}
+
+/** A note linked to src/cache.ts lines 12-18 of the fixture, as Log Mistake would have written it. */
+function writeLinkedNote(workspace: string): void {
+  const lines = fs.readFileSync(path.join(workspace, 'src', 'cache.ts'), 'utf8').split('\n').slice(11, 18);
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
+  const anchor = lines.map((l) => `      ${l.slice(indent)}`.replace(/\s+$/, '')).join('\n');
+  fs.mkdirSync(path.join(workspace, 'incidents'));
+  fs.writeFileSync(path.join(workspace, 'incidents', '2025-03-05-expired-entries-early.md'), [
+    '---', 'id: 2025-03-05-expired-entries-early', 'title: Expired entries a second early', 'status: open', 'severity: medium',
+    'occurred: 2025-03-05T10:00:00Z', 'files:', '  - path: src/cache.ts', '    lines: [12, 18]', '    anchor: |-', anchor, 'tags: []', '---', '',
+    '## Learnings', '', 'Never shorten an expiry without a test.', '',
+  ].join('\n'));
 }
 
 /** UI checks on a fresh window and fixture; returns true when they passed. */
@@ -200,8 +276,16 @@ async function main(): Promise<number> {
       e2eOk = await web().then(([b, br]) => runE2E(b, br));
       total[e2eOk ? 'passed' : 'failed'] += 1;
     }
+    let untrustedOk = true;
+    if (code === 0 && e2eOk && !desktop && fs.existsSync(untrustedIndex)) {
+      console.log('untrusted workspace:');
+      const untrusted = await web().then(([b, br]) => runUntrusted(b, br));
+      total.passed += untrusted.passed;
+      total.failed += untrusted.failed;
+      untrustedOk = untrusted.failed === 0;
+    }
     console.log(`${total.passed} passed, ${total.failed} failed`);
-    return code === 0 && e2eOk ? 0 : 1;
+    return code === 0 && e2eOk && untrustedOk ? 0 : 1;
   } finally {
     await browser?.close();
     fs.rmSync(workspace, { recursive: true, force: true });

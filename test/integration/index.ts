@@ -20,15 +20,20 @@ function loadMocha(): MochaClass {
   }
 }
 
-export async function run(): Promise<void> {
+export function run(): Promise<void> {
+  return runMochaIn(__dirname);
+}
+
+/** Runs every *.test.js in `dir` (the untrusted suite reuses this with its own folder). */
+export async function runMochaIn(dir: string): Promise<void> {
   const Mocha = loadMocha();
   // The spec reporter writes through console.log, which the extension host forwards to the
   // harness (codeAutomationLog) or to the desktop runner's stdout.
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   // The extension host inherits the harness's environment: CANDOR_TEST_GREP=smoke runs a subset.
   if (process.env.CANDOR_TEST_GREP) mocha.grep(process.env.CANDOR_TEST_GREP);
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
-  for (const f of files) mocha.addFile(path.join(__dirname, f));
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort();
+  for (const f of files) mocha.addFile(path.join(dir, f));
 
   const { passed, failed } = await new Promise<{ passed: number; failed: number }>((resolve) => {
     const runner = mocha.run((failures) => resolve({ passed: runner.stats?.passes ?? 0, failed: failures }));
