@@ -28,7 +28,8 @@ export function unsafePathReason(linked: string): string | undefined {
 
 /**
  * The absolute path of a linked file, or undefined when it would leave the root, also through a
- * symbolic link. A file that does not exist (yet) is resolved lexically.
+ * symbolic link anywhere on the way. A file that does not exist (yet) is judged by its deepest
+ * existing folder, so a link through `link -> /etc` is refused even for a missing file.
  */
 export function resolveInside(root: string, linked: string): string | undefined {
   if (unsafePathReason(linked)) {
@@ -36,17 +37,33 @@ export function resolveInside(root: string, linked: string): string | undefined 
   }
   const abs = path.resolve(root, ...linked.split(/[\\/]/));
   let realRoot: string;
-  let realAbs: string;
   try {
     realRoot = fs.realpathSync(root);
   } catch {
     return undefined;
   }
-  try {
-    realAbs = fs.realpathSync(abs);
-  } catch {
-    return abs;
+  const real = realpathOfDeepestExisting(abs);
+  if (real === undefined) {
+    return undefined;
   }
-  const rel = path.relative(realRoot, realAbs);
+  const rel = path.relative(realRoot, real);
   return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : abs;
+}
+
+/** The real path of `abs`, resolving its deepest existing ancestor and keeping the rest as is. */
+function realpathOfDeepestExisting(abs: string): string | undefined {
+  const rest: string[] = [];
+  let current = abs;
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync(current), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(current);
+      if (parent === current) {
+        return undefined;
+      }
+      rest.push(path.basename(current));
+      current = parent;
+    }
+  }
 }
