@@ -51,6 +51,8 @@ export interface Note {
   logged?: string;
   branch?: string;
   head?: string;
+  /** Set by Set Status when the note was resolved. */
+  resolved?: string;
   commits: LinkedCommit[];
   files: LinkedFile[];
   tags: string[];

@@ -79,6 +79,59 @@ export function setField(text: string, path: FieldPath, value: FieldValue | null
   return replaceYaml(text, split, start, end, `${space}${replacement}`);
 }
 
+/**
+ * Appends a map (`{ sha, role, subject }`) to a top-level list such as `commits`, in block style
+ * at the list's indentation. An absent field or an empty `[]` becomes a block list.
+ */
+export function appendListItem(text: string, key: string, item: Record<string, string | number>): string {
+  const split = splitFrontMatter(text);
+  if (!split) {
+    throw new Error('The note has no front matter to change.');
+  }
+  const doc = parseDocument(split.yaml, YAML_LIMITS);
+  if (doc.errors.length > 0) {
+    throw new Error(`The note's front matter is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
+  }
+  const map = doc.contents;
+  if (map !== null && !isMap(map)) {
+    throw new Error("The note's front matter is not a set of fields.");
+  }
+  const yaml = split.yaml;
+  const eol = split.eol;
+  const pair = map?.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair<{ range?: number[] }, { range?: number[]; items?: unknown[]; flow?: boolean } | null> | undefined;
+  const entries = Object.entries(item);
+  const block = (indent: number) => entries
+    .map(([k, v], i) => `${' '.repeat(indent)}${i === 0 ? '- ' : '  '}${k}: ${scalarText(v)}`)
+    .join(eol) + eol;
+  const seq = pair?.value;
+  if (seq && isSeq(seq) && !seq.flow && seq.items.length > 0 && seq.range) {
+    const first = seq.items[0] as { range?: number[] };
+    const itemStart = first.range?.[0] ?? seq.range[0];
+    // The column of the `-` that starts the first item.
+    const dash = yaml.lastIndexOf('-', itemStart);
+    const indent = dash - lineStart(yaml, dash);
+    const at = lineEnd(yaml, seq.range[2] - 1);
+    return replaceYaml(text, split, at, at, block(indent));
+  }
+  if (!pair || !seq || (isSeq(seq) && seq.items.length === 0)) {
+    const keyText = `${key}:${eol}${block(2)}`;
+    if (!pair) {
+      return setFieldRaw(text, split, keyText);
+    }
+    const start = lineStart(yaml, pair.key.range![0]);
+    const end = lineEnd(yaml, (seq?.range ?? pair.key.range!)[2] - 1);
+    return replaceYaml(text, split, start, end, keyText);
+  }
+  throw new Error(`The field "${key}" is not a list.`);
+}
+
+/** Appends raw YAML lines at the end of the front matter. */
+function setFieldRaw(text: string, split: FrontMatterSplit, lines: string): string {
+  const yaml = split.yaml;
+  const prefix = yaml.length > 0 && !yaml.endsWith('\n') ? split.eol : '';
+  return replaceYaml(text, split, yaml.length, yaml.length, prefix + lines);
+}
+
 function withoutEol(text: string): string {
   return text.replace(/\r?\n$/, '');
 }

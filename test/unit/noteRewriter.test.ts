@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { setField, setFields } from '../../src/core/noteRewriter';
+import { appendListItem, setField, setFields } from '../../src/core/noteRewriter';
 import { parseNote } from '../../src/core/noteParser';
 
 const HAND_EDITED = [
@@ -92,5 +92,28 @@ describe('setField on nested fields', () => {
     assert.ok(removed.includes('    lines: [ 12, 18 ]\n    commit: abcdef1\n'), removed);
     const plainToBlock = setField(NOTE, ['files', 0, 'commit'], 'a\nb');
     assert.ok(plainToBlock.includes('    commit: |-\n      a\n      b\n  - path: src/b.ts'), plainToBlock);
+  });
+});
+
+describe('appendListItem', () => {
+  const SHA = '0123456789abcdef0123456789abcdef01234567';
+  it('appends to a block list at its indentation', () => {
+    const text = '---\nid: x\ncommits:\n  - sha: aaaaaaa\n    role: introduced   # keep\ntags: []\n---\nbody\n';
+    const out = appendListItem(text, 'commits', { sha: SHA, role: 'fixed', subject: 'Fix: a "quoted" subject' });
+    assert.strictEqual(out, text.replace('tags: []', `  - sha: ${SHA}\n    role: fixed\n    subject: 'Fix: a "quoted" subject'\ntags: []`));
+    assert.deepStrictEqual(parseNote(out, 'x.md').note.commits.map((c) => c.role), ['introduced', 'fixed']);
+  });
+
+  it('turns an empty or missing list into a block list, with CRLF kept', () => {
+    const empty = '---\r\nid: x\r\ncommits: []\r\ntags: []\r\n---\r\n';
+    assert.strictEqual(appendListItem(empty, 'commits', { sha: SHA, role: 'fixed' }), `---\r\nid: x\r\ncommits:\r\n  - sha: ${SHA}\r\n    role: fixed\r\ntags: []\r\n---\r\n`);
+    const missing = '---\nid: x\n---\n';
+    assert.strictEqual(appendListItem(missing, 'commits', { sha: SHA, role: 'related' }), `---\nid: x\ncommits:\n  - sha: ${SHA}\n    role: related\n---\n`);
+  });
+
+  it('appends to a list indented at column 0', () => {
+    const text = '---\ncommits:\n- sha: aaaaaaa\n  role: introduced\n---\n';
+    const out = appendListItem(text, 'commits', { sha: SHA, role: 'fixed' });
+    assert.strictEqual(out, `---\ncommits:\n- sha: aaaaaaa\n  role: introduced\n- sha: ${SHA}\n  role: fixed\n---\n`);
   });
 });
