@@ -11,6 +11,12 @@ import { NotesService } from './features/notes/notesService';
 import type { LearningsTreeProvider } from './features/learnings/learningsTree';
 import { createGitRunner } from './features/workspaceTrust';
 import type { GitRunner } from './core/git/gitRunner';
+import { FixCommits } from './features/commits/fixCommits';
+import { LinkCommitCommand } from './features/commits/linkCommitCommand';
+import { insertTrailer } from './features/commits/insertTrailerCommand';
+import { FollowUpCommands } from './features/followUps/followUpCommands';
+import { OverdueStatus } from './features/followUps/overdueStatus';
+import { InsightsCommand, type InsightsArgs } from './features/insights/insightsCommand';
 import { LinkedCode } from './features/code/linkedCode';
 import { LearningHoverProvider } from './features/code/learningHover';
 import { LearningCodeLensProvider } from './features/code/learningCodeLens';
@@ -25,6 +31,7 @@ export interface CandorApi {
   linked: LinkedCode;
   learnings: LearningsTreeProvider;
   view: LearningsView;
+  overdue: OverdueStatus;
 }
 
 export function activate(context: vscode.ExtensionContext): CandorApi {
@@ -32,7 +39,11 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
   const notes = new NotesService();
   const noteEditor = new NoteEditor(notes);
   const linked = new LinkedCode(notes, git);
-  const learnings = new LearningsView(context, notes, noteEditor, git, linked);
+  const fixes = new FixCommits(git);
+  const learnings = new LearningsView(context, notes, noteEditor, git, linked, fixes);
+  const linkCommit = new LinkCommitCommand(notes, noteEditor, git, fixes);
+  const insights = new InsightsCommand(notes, git);
+  const overdue = new OverdueStatus(notes, context.globalState);
   const logMistake = new LogMistakeCommand(git, notes);
   const reanchor = new ReanchorCommand(notes, linked, noteEditor, git);
   const codeLens = new LearningCodeLensProvider(linked);
@@ -48,6 +59,11 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
     vscode.languages.registerCodeLensProvider({ scheme: 'file' }, codeLens),
     vscode.commands.registerCommand('candor.reanchor', (target?: unknown) => reanchor.run(target)),
     new NoteCommands(notes, noteEditor).register(),
+    new FollowUpCommands(notes, noteEditor).register(),
+    overdue,
+    vscode.commands.registerCommand('candor.linkCommit', (target?: unknown, sha?: unknown, role?: unknown) => linkCommit.run(target, sha, role)),
+    vscode.commands.registerCommand('candor.insertTrailer', (target?: unknown) => insertTrailer(notes, target)),
+    vscode.commands.registerCommand('candor.showInsights', (args?: InsightsArgs) => insights.run(args)),
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(git)),
     vscode.commands.registerCommand('candor.logMistake', (arg?: unknown) => logMistake.run(arg)),
     vscode.commands.registerCommand('candor.refresh', () => notes.reset()),
@@ -63,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => learnings.provider.refresh()),
   );
-  return { git, notes, linked, learnings: learnings.provider, view: learnings };
+  return { git, notes, linked, learnings: learnings.provider, view: learnings, overdue };
 }
 
 export function deactivate(): void {

@@ -79,11 +79,8 @@ export function addFollowUp(text: string, input: FollowUpInput): string {
     last--;
   }
   if (last === start) {
-    lines.splice(start + 1, 0, '', line);
-    // Keep a blank line before the next heading.
-    if (lines[start + 3] !== undefined && lines[start + 3].trim() !== '') {
-      lines.splice(start + 3, 0, '');
-    }
+    // An empty section's blank lines (a new note has three) become one on each side of the item.
+    lines.splice(start + 1, end - start - 1, '', line, '');
   } else {
     lines.splice(last + 1, 0, line);
   }

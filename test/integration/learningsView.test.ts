@@ -57,10 +57,10 @@ describe('Learnings view commands', () => {
 
   it('filters by text, shows it in the view description, and clears', async () => {
     const api = await candor();
-    await vscode.commands.executeCommand('candor.filter', 'migration');
+    await vscode.commands.executeCommand('candor.filter', 'dropped MIGRATION');
     const titles = (await treeSnapshot(api)).flatMap((g) => g.notes.map((n) => n.item.label));
     assert.deepStrictEqual(titles, ['Dropped a migration']);
-    assert.strictEqual(api.view.view.description, 'Filtered: "migration"');
+    assert.strictEqual(api.view.view.description, 'Filtered: "dropped MIGRATION"');
     await vscode.commands.executeCommand('candor.clearFilter');
     assert.strictEqual(api.view.view.description, undefined);
     assert.ok((await treeSnapshot(api)).flatMap((g) => g.notes).length >= 1);
@@ -103,7 +103,7 @@ describe('Learnings view commands', () => {
     const tasks = (await api.learnings.getChildren(entry.node)).filter((c) => c.kind === 'task');
     const items = tasks.map((t) => api.learnings.getTreeItem(t));
     assert.deepStrictEqual(items.map((i) => [i.label, i.checkboxState, i.description]), [
-      ['Add a migration check to CI @grace due:2025-05-01', vscode.TreeItemCheckboxState.Unchecked, '@grace · due 2025-05-01'],
+      ['Add a migration check to CI @grace due:2025-05-01', vscode.TreeItemCheckboxState.Unchecked, '@grace · overdue since 2025-05-01'],
       ['Restore the dropped column', vscode.TreeItemCheckboxState.Checked, ''],
     ]);
     const task = tasks[0] as Extract<typeof tasks[number], { kind: 'task' }>;

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { hasErrors, type LinkedCommit, type LinkedFile, type Severity, type Status } from '../../core/noteModel';
 import { ATTENTION_KEY, type GroupBy, type NoteGroup } from '../../core/noteGrouping';
 import type { TaskItem } from '../../core/taskItems';
+import { isOverdue, localDay } from '../../core/followUps';
 import type { AnchorLocation } from '../../core/anchoring/types';
 import { resolveInside } from '../../core/repoPaths';
 import type { NoteEntry } from '../notes/notesService';
@@ -15,7 +16,8 @@ export type LearningsNode =
   | { kind: 'note'; entry: NoteEntry }
   /** `location`: where the linked lines are now, when it could be worked out. */
   | { kind: 'file'; entry: NoteEntry; file: LinkedFile; index: number; location?: AnchorLocation }
-  | { kind: 'commit'; entry: NoteEntry; commit: LinkedCommit }
+  /** `fromTrailer`: found through an `Incident: <id>` commit trailer, not recorded in the note. */
+  | { kind: 'commit'; entry: NoteEntry; commit: LinkedCommit; fromTrailer?: boolean }
   /** `task.line` counts from the start of the note file; `ordinal` finds it again after edits. */
   | { kind: 'task'; entry: NoteEntry; task: TaskItem; ordinal: number };
 
@@ -57,8 +59,8 @@ export function groupItem(node: Extract<LearningsNode, { kind: 'group' }>): vsco
 export function noteItem(entry: NoteEntry, multiRoot: boolean, groupKey: string, taskCount: number): vscode.TreeItem {
   const { note, problems } = entry.note;
   const broken = hasErrors(entry.note);
-  const hasChildren = note.files.length + note.commits.length + taskCount > 0;
-  const item = new vscode.TreeItem(note.title, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  // Expandable even with nothing recorded: fix commits may name the note in their message.
+  const item = new vscode.TreeItem(note.title, broken && taskCount === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
   // A note with several tags or files is in several groups: the id must differ per group.
   item.id = `note:${groupKey}:${entry.note.path}`;
   item.resourceUri = vscode.Uri.file(entry.note.path);
@@ -134,10 +136,10 @@ export function commitItem(node: Extract<LearningsNode, { kind: 'commit' }>): vs
   const { commit, entry } = node;
   const item = new vscode.TreeItem(commit.subject || commit.sha.slice(0, 10), vscode.TreeItemCollapsibleState.None);
   item.id = `commit:${entry.note.path}:${commit.sha}:${commit.role}`;
-  item.description = `${commit.sha.slice(0, 7)} · ${commit.role}`;
-  item.iconPath = new vscode.ThemeIcon('git-commit');
-  item.contextValue = `candor.commit.${commit.role}`;
-  item.tooltip = `${commit.role}: ${commit.sha}${commit.subject ? `\n${commit.subject}` : ''}`;
+  item.description = `${commit.sha.slice(0, 7)} · ${commit.role}${node.fromTrailer ? ' · named in its message' : ''}`;
+  item.iconPath = new vscode.ThemeIcon('git-commit', node.fromTrailer ? new vscode.ThemeColor('charts.green') : undefined);
+  item.contextValue = `candor.commit.${commit.role}${node.fromTrailer ? '.trailer' : ''}`;
+  item.tooltip = `${commit.role}: ${commit.sha}${commit.subject ? `\n${commit.subject}` : ''}${node.fromTrailer ? `\nIts message says "Incident: ${entry.note.note.id}". Link it to record it in the note.` : ''}`;
   item.command = { command: 'candor.showCommit', title: 'Show Commit', arguments: [node] };
   return item;
 }
@@ -147,8 +149,12 @@ export function taskItem(node: Extract<LearningsNode, { kind: 'task' }>): vscode
   const item = new vscode.TreeItem(task.text, vscode.TreeItemCollapsibleState.None);
   item.id = `task:${entry.note.path}:${node.ordinal}`;
   item.checkboxState = task.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
-  item.description = [task.owner ? `@${task.owner}` : undefined, task.due ? `due ${task.due}` : undefined].filter(Boolean).join(' · ');
-  item.contextValue = task.done ? 'candor.task.done' : 'candor.task.open';
+  const overdue = isOverdue(task, localDay());
+  item.description = [task.owner ? `@${task.owner}` : undefined, task.due ? `${overdue ? 'overdue since' : 'due'} ${task.due}` : undefined].filter(Boolean).join(' · ');
+  item.contextValue = task.done ? 'candor.task.done' : overdue ? 'candor.task.overdue' : 'candor.task.open';
+  if (overdue) {
+    item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  }
   item.tooltip = `${task.done ? 'Done' : 'To do'}: ${task.text}`;
   item.command = { command: 'candor.openNote', title: 'Open Note', arguments: [vscode.Uri.file(entry.note.path), { preview: true, preserveFocus: true, selection: new vscode.Range(task.line, 0, task.line, 0) }] };
   return item;

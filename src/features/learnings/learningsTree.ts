@@ -6,6 +6,7 @@ import { describeFilter, groupNotes, matchesFilter, type GroupBy, type NoteFilte
 import { findTaskItems } from '../../core/taskItems';
 import type { NoteEntry, NotesService } from '../notes/notesService';
 import type { LinkedCode } from '../code/linkedCode';
+import type { FixCommits } from '../commits/fixCommits';
 import { commitItem, fileItem, groupItem, noteItem, taskItem, type LearningsNode } from './learningsNodes';
 
 type NoteNode = Extract<LearningsNode, { kind: 'note' }> & { groupKey: string };
@@ -16,7 +17,7 @@ export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsN
   private readonly subscription: vscode.Disposable;
   private filter: NoteFilter = {};
 
-  constructor(private readonly notes: NotesService, private groupBy: GroupBy = 'status', private readonly linked?: LinkedCode) {
+  constructor(private readonly notes: NotesService, private groupBy: GroupBy = 'status', private readonly linked?: LinkedCode, private readonly fixes?: FixCommits) {
     this.subscription = notes.onDidChange(() => this.changed.fire(undefined));
   }
 
@@ -73,10 +74,16 @@ export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsN
       case 'note': {
         const { files, commits } = node.entry.note.note;
         // Where each link is now (after edits, moves, renames); without it, as recorded.
-        const locations = files.length > 0 ? await this.linked?.locateNote(node.entry).catch(() => undefined) : undefined;
+        const [locations, trailerFixes] = await Promise.all([
+          files.length > 0 ? this.linked?.locateNote(node.entry).catch(() => undefined) : undefined,
+          this.fixes?.forNote(node.entry.folder.root, node.entry.note.note.id).catch(() => []) ?? [],
+        ]);
+        const recorded = new Set(commits.map((c) => c.sha));
+        const unrecordedFixes = trailerFixes.filter((c) => !recorded.has(c.sha) && ![...recorded].some((r) => c.sha.startsWith(r)));
         return [
           ...files.map((file, index): LearningsNode => ({ kind: 'file', entry: node.entry, file, index, location: locations?.[index] })),
           ...commits.map((commit): LearningsNode => ({ kind: 'commit', entry: node.entry, commit })),
+          ...unrecordedFixes.map((c): LearningsNode => ({ kind: 'commit', entry: node.entry, commit: { sha: c.sha, role: 'fixed', subject: c.subject }, fromTrailer: true })),
           ...tasksOf(node.entry).map((task, ordinal): LearningsNode => ({ kind: 'task', entry: node.entry, task, ordinal })),
         ];
       }

@@ -9,6 +9,7 @@ import { findTaskItems, setTaskDone } from '../../core/taskItems';
 import { reportEditError, type NoteEditor } from '../notes/noteEdits';
 import type { NotesService } from '../notes/notesService';
 import type { LinkedCode } from '../code/linkedCode';
+import type { FixCommits } from '../commits/fixCommits';
 import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
 import type { LearningsNode } from './learningsNodes';
 import { LearningsTreeProvider } from './learningsTree';
@@ -30,9 +31,10 @@ export class LearningsView implements vscode.Disposable {
     private readonly editor: NoteEditor,
     private readonly git: GitRunner,
     linked: LinkedCode,
+    fixes: FixCommits,
   ) {
     const saved = context.workspaceState.get<string>(GROUP_BY_KEY);
-    this.provider = new LearningsTreeProvider(notes, isGroupBy(saved) ? saved : 'status', linked);
+    this.provider = new LearningsTreeProvider(notes, isGroupBy(saved) ? saved : 'status', linked, fixes);
     this.view = vscode.window.createTreeView('candor.learnings', { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: false });
     this.disposables.push(
       this.provider,

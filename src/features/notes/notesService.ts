@@ -99,6 +99,8 @@ export class NotesService implements vscode.Disposable {
     }
     // A watcher starts reporting a moment after it is created; catch up on what changed meanwhile.
     this.catchUp = setTimeout(() => void this.reconcile(), CATCH_UP_MS);
+    // Whoever waits for notes without having asked (the overdue count, the badge) learns of them now.
+    setTimeout(() => this.changed.fire(), 0);
   }
 
   private async reconcile(): Promise<void> {

@@ -1,0 +1,116 @@
+// `candor.addFollowUp` and the list of overdue follow-ups.
+import * as vscode from 'vscode';
+import { addFollowUp, isOverdue, localDay, validateFollowUp, type FollowUpInput } from '../../core/followUps';
+import { findTaskItems } from '../../core/taskItems';
+import { reportEditError, type NoteEditor } from '../notes/noteEdits';
+import { pickNote } from '../notes/notePicker';
+import type { NoteEntry, NotesService } from '../notes/notesService';
+import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
+
+export interface OverdueItem {
+  entry: NoteEntry;
+  text: string;
+  due: string;
+  owner?: string;
+  /** 0-based line in the note file. */
+  line: number;
+}
+
+export async function overdueFollowUps(notes: NotesService, today = localDay()): Promise<OverdueItem[]> {
+  return (await notes.all()).flatMap((entry) => findTaskItems(entry.note.note.body)
+    .filter((t) => isOverdue(t, today))
+    .map((t) => ({ entry, text: t.text, due: t.due!, owner: t.owner, line: t.line + entry.note.bodyLine })));
+}
+
+export class FollowUpCommands {
+  constructor(private readonly notes: NotesService, private readonly editor: NoteEditor) {}
+
+  register(): vscode.Disposable {
+    return vscode.Disposable.from(
+      vscode.commands.registerCommand('candor.addFollowUp', (target?: unknown, input?: unknown) => this.add(target, input)),
+      vscode.commands.registerCommand('candor.showOverdue', () => this.showOverdue()),
+    );
+  }
+
+  /**
+   * Programmatic: `executeCommand('candor.addFollowUp', noteUri, { text, owner?, due?, section? })`
+   * with `section` 'Prevention' (default) or 'Recovery'. Interactive: asks for each.
+   */
+  async add(target?: unknown, input?: unknown): Promise<void> {
+    const programmatic = input !== undefined;
+    try {
+      if (!vscode.workspace.isTrusted) {
+        throw new UntrustedWorkspaceError('change notes');
+      }
+      const entry = await pickNote(this.notes, target, 'Add a follow-up to which note?');
+      if (!entry) {
+        return;
+      }
+      const followUp = programmatic ? (input as FollowUpInput) : await askFollowUp();
+      if (!followUp) {
+        return;
+      }
+      const problem = validateFollowUp(followUp);
+      if (problem) {
+        throw new Error(problem);
+      }
+      await this.editor.transform(vscode.Uri.file(entry.note.path), (text) => addFollowUp(text, followUp));
+    } catch (err) {
+      if (programmatic) {
+        throw err;
+      }
+      if (err instanceof UntrustedWorkspaceError) {
+        await explainUntrusted(err);
+      } else {
+        await reportEditError(err);
+      }
+    }
+  }
+
+  async showOverdue(): Promise<void> {
+    const items = await overdueFollowUps(this.notes);
+    if (items.length === 0) {
+      void vscode.window.showInformationMessage('No follow-up is overdue.');
+      return;
+    }
+    const picked = await vscode.window.showQuickPick(
+      items.map((item) => ({ label: `$(warning) ${item.text}`, description: `due ${item.due}${item.owner ? ` · @${item.owner}` : ''}`, detail: item.entry.note.note.title, item })),
+      { placeHolder: `${items.length} overdue follow-up${items.length === 1 ? '' : 's'}: pick one to open its note`, matchOnDescription: true, matchOnDetail: true },
+    );
+    if (picked) {
+      await vscode.window.showTextDocument(vscode.Uri.file(picked.item.entry.note.path), { selection: new vscode.Range(picked.item.line, 0, picked.item.line, 0) });
+    }
+  }
+}
+
+async function askFollowUp(): Promise<FollowUpInput | undefined> {
+  const text = await vscode.window.showInputBox({
+    title: 'Add Follow-up (1/4)', prompt: 'What will be done?', placeHolder: 'e.g. Add a confirmation prompt to the deploy script', ignoreFocusOut: true,
+    validateInput: (v) => validateFollowUp({ text: v }),
+  });
+  if (text === undefined) {
+    return undefined;
+  }
+  const owner = await vscode.window.showInputBox({
+    title: 'Add Follow-up (2/4)', prompt: 'Who owns it? (Enter to skip)', placeHolder: 'e.g. grace', ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() ? validateFollowUp({ text: 'x', owner: v.trim() }) : undefined),
+  });
+  if (owner === undefined) {
+    return undefined;
+  }
+  const due = await vscode.window.showInputBox({
+    title: 'Add Follow-up (3/4)', prompt: 'Due date, YYYY-MM-DD (Enter to skip)', placeHolder: localDay(new Date(Date.now() + 14 * 86_400_000)), ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() ? validateFollowUp({ text: 'x', due: v.trim() }) : undefined),
+  });
+  if (due === undefined) {
+    return undefined;
+  }
+  const section = await vscode.window.showQuickPick(
+    [{ label: 'Prevention', description: 'a permanent correction' }, { label: 'Recovery', description: 'a short-term action' }],
+    { title: 'Add Follow-up (4/4)', placeHolder: 'Under which section?', ignoreFocusOut: true },
+  );
+  if (!section) {
+    return undefined;
+  }
+  return { text: text.trim(), owner: owner.trim() || undefined, due: due.trim() || undefined, section: section.label as 'Prevention' | 'Recovery' };
+}

@@ -1,0 +1,99 @@
+// `candor.showInsights`: the figures of a workspace folder's notes as a report with charts, or —
+// with `{ format: 'json' }` — as an object for scripts, with no UI.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { GitRunner } from '../../core/git/gitRunner';
+import type { Insights } from '../../core/insights';
+import { gatherInsights, insightsMarkdown } from '../../core/insightsReport';
+import type { FolderNotes, NotesService } from '../notes/notesService';
+import { insightsHtml } from './insightsHtml';
+
+export interface InsightsArgs {
+  format?: 'json' | 'report';
+  /** A workspace folder's name or path; the first folder with notes by default. */
+  folder?: string;
+}
+
+export class InsightsCommand {
+  private panel: vscode.WebviewPanel | undefined;
+
+  constructor(private readonly notes: NotesService, private readonly git: GitRunner) {}
+
+  async run(args?: InsightsArgs): Promise<Insights | undefined> {
+    const folder = await this.pickFolder(args?.folder, args?.format === 'json');
+    if (!folder) {
+      if (args?.format === 'json') {
+        throw new Error(args.folder ? `No workspace folder matches "${args.folder}".` : 'No workspace folder is open.');
+      }
+      return undefined;
+    }
+    const insights = await this.compute(folder);
+    if (args?.format === 'json') {
+      return insights;
+    }
+    this.show(folder, insights);
+    return insights;
+  }
+
+  private async compute(folder: FolderNotes): Promise<Insights> {
+    const parsed = folder.index.list();
+    // Commit times and trailer fixes need git: in an untrusted workspace those figures stay empty.
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Candor: computing insights…' },
+      () => gatherInsights(parsed, vscode.workspace.isTrusted ? this.git : undefined, folder.root));
+  }
+
+  private show(folder: FolderNotes, insights: Insights): void {
+    if (!this.panel) {
+      this.panel = vscode.window.createWebviewPanel('candor.insights', 'Candor Insights', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+      this.panel.onDidDispose(() => (this.panel = undefined));
+    }
+    const panel = this.panel;
+    panel.title = `Insights: ${folder.folder.name}`;
+    panel.webview.html = insightsHtml(insights, folder.folder.name, panel.webview.cspSource, nonce(), vscode.workspace.isTrusted);
+    panel.webview.onDidReceiveMessage(async (message: { type?: string }) => {
+      if (message?.type === 'export') {
+        await exportMarkdown(folder, insights);
+      } else if (message?.type === 'refresh') {
+        panel.webview.html = insightsHtml(await this.compute(folder), folder.folder.name, panel.webview.cspSource, nonce(), vscode.workspace.isTrusted);
+      }
+    });
+    panel.reveal();
+  }
+
+  private async pickFolder(name: string | undefined, programmatic: boolean): Promise<FolderNotes | undefined> {
+    const folders = await this.notes.folderNotes();
+    if (name !== undefined) {
+      return folders.find((f) => f.folder.name === name || path.resolve(f.folder.uri.fsPath) === path.resolve(name));
+    }
+    if (folders.length <= 1 || programmatic) {
+      return folders.find((f) => f.index.list().length > 0) ?? folders[0];
+    }
+    const picked = await vscode.window.showQuickPick(folders.map((f) => ({ label: f.folder.name, description: `${f.index.list().length} notes`, f })), { placeHolder: 'Insights for which folder?' });
+    return picked?.f;
+  }
+}
+
+async function exportMarkdown(folder: FolderNotes, insights: Insights): Promise<void> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage('Candor writes nothing in an untrusted workspace.');
+    return;
+  }
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: vscode.Uri.file(path.join(folder.root, 'docs', 'incident-insights.md')),
+    filters: { Markdown: ['md'] },
+    title: 'Export insights as Markdown',
+  });
+  if (!target) {
+    return;
+  }
+  if (path.resolve(path.dirname(target.fsPath)) === path.resolve(folder.index.dir)) {
+    void vscode.window.showWarningMessage('Save the report outside the incidents folder: every Markdown file there is read as a note.');
+    return;
+  }
+  await vscode.workspace.fs.writeFile(target, Buffer.from(insightsMarkdown(insights, `Incident insights: ${folder.folder.name}`), 'utf8'));
+  await vscode.window.showTextDocument(target);
+}
+
+function nonce(): string {
+  return Array.from({ length: 24 }, () => Math.floor(Math.random() * 36).toString(36)).join('');
+}

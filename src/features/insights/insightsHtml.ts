@@ -1,0 +1,106 @@
+// The insights report as a webview page: plain HTML and SVG bars coloured by the theme's chart
+// colours, no network, a strict content security policy, and every text from notes escaped.
+import type { Insights } from '../../core/insights';
+import { hours } from '../../core/insightsReport';
+
+const SEVERITY_COLOURS: Record<string, string> = {
+  'near-miss': 'var(--vscode-charts-green)',
+  low: 'var(--vscode-charts-blue)',
+  medium: 'var(--vscode-charts-yellow)',
+  high: 'var(--vscode-charts-orange)',
+  critical: 'var(--vscode-charts-red)',
+};
+const STATUS_COLOURS: Record<string, string> = {
+  open: 'var(--vscode-charts-red)',
+  mitigated: 'var(--vscode-charts-yellow)',
+  resolved: 'var(--vscode-charts-green)',
+};
+
+export function insightsHtml(insights: Insights, folderName: string, cspSource: string, nonce: string, trusted: boolean): string {
+  const csp = `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Candor Insights</title>
+<style nonce="${nonce}">
+  body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1.5rem 2rem; max-width: 60rem; }
+  h1 { font-weight: 600; margin-bottom: .2rem; }
+  .sub { color: var(--vscode-descriptionForeground); margin-top: 0; }
+  .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: .8rem; margin: 1rem 0 1.5rem; }
+  .card { border: 1px solid var(--vscode-widget-border, var(--vscode-panel-border)); border-radius: 4px; padding: .7rem .9rem; }
+  .card .value { font-size: 1.6rem; font-weight: 600; }
+  .card .label { color: var(--vscode-descriptionForeground); font-size: .85rem; }
+  .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1.5rem; }
+  h2 { font-size: 1.05rem; font-weight: 600; margin: 1.2rem 0 .5rem; }
+  svg text { fill: var(--vscode-foreground); font-size: 12px; font-family: var(--vscode-font-family); }
+  table { border-collapse: collapse; width: 100%; }
+  td { padding: .2rem .4rem; border-bottom: 1px solid var(--vscode-widget-border, transparent); }
+  td.n { text-align: right; font-variant-numeric: tabular-nums; }
+  code { font-family: var(--vscode-editor-font-family); }
+  button { background: var(--vscode-button-background); color: var(--vscode-button-foreground); border: none; padding: .35rem .8rem; border-radius: 2px; cursor: pointer; margin-right: .4rem; }
+  button:hover { background: var(--vscode-button-hoverBackground); }
+  .empty { color: var(--vscode-descriptionForeground); }
+  .note { color: var(--vscode-descriptionForeground); font-size: .85rem; }
+</style>
+</head>
+<body>
+<h1>Incident insights</h1>
+<p class="sub">${esc(folderName)} · ${insights.total} notes${insights.unreadable ? ` · ${insights.unreadable} unreadable (left out)` : ''}</p>
+<p><button id="export">Export as Markdown…</button><button id="refresh">Refresh</button></p>
+<div class="cards" role="list">
+  ${card(hours(insights.medianHoursToLog), 'median time to disclose', `from the introducing commit to the note (${insights.samples.toLog} notes)`)}
+  ${card(hours(insights.medianHoursToFix), 'median time to fix', `from the note to the first fix or resolution (${insights.samples.toFix} notes)`)}
+  ${card(String(insights.followUps.open), 'open follow-ups', `${insights.followUps.overdue} overdue · ${insights.followUps.done} done`)}
+  ${card(String(insights.byStatus.open ?? 0), 'open notes', `${insights.byStatus.mitigated ?? 0} mitigated · ${insights.byStatus.resolved ?? 0} resolved`)}
+</div>
+${trusted ? '' : '<p class="note">This workspace is not trusted: Candor ran no git, so the times from commits are not shown.</p>'}
+<div class="grid">
+  <section><h2>By status</h2>${bars(insights.byStatus, (k) => STATUS_COLOURS[k])}</section>
+  <section><h2>By severity</h2>${bars(insights.bySeverity, (k) => SEVERITY_COLOURS[k])}</section>
+  <section><h2>By month</h2>${bars(insights.byMonth, () => 'var(--vscode-charts-purple)')}</section>
+  <section><h2>By tag</h2>${bars(Object.fromEntries(Object.entries(insights.byTag).sort((a, b) => b[1] - a[1]).slice(0, 12)), () => 'var(--vscode-charts-blue)')}</section>
+</div>
+<h2>Hotspots</h2>
+${insights.hotspots.length === 0 ? '<p class="empty">No linked files yet.</p>' : `<table>${insights.hotspots.map((h) => `<tr><td><code>${esc(h.path)}</code></td><td class="n">${h.count}</td></tr>`).join('')}</table>`}
+<h2>Recurring tags</h2>
+${insights.recurringTags.length === 0 ? '<p class="empty">No tag is on more than one note.</p>' : `<p>${insights.recurringTags.map((t) => `<code>${esc(t.tag)}</code> × ${t.count}`).join(' · ')}</p>`}
+<script nonce="${nonce}">
+  const vscode = acquireVsCodeApi();
+  document.getElementById('export').addEventListener('click', () => vscode.postMessage({ type: 'export' }));
+  document.getElementById('refresh').addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
+</script>
+</body>
+</html>`;
+}
+
+function card(value: string, label: string, detail: string): string {
+  return `<div class="card" role="listitem"><div class="value">${esc(value)}</div><div class="label">${esc(label)}</div><div class="note">${esc(detail)}</div></div>`;
+}
+
+/** A horizontal bar chart as SVG, with the numbers written out for screen readers and print. */
+function bars(counts: Record<string, number>, colour: (key: string) => string | undefined): string {
+  const entries = Object.entries(counts);
+  if (entries.length === 0) {
+    return '<p class="empty">No data yet.</p>';
+  }
+  const max = Math.max(1, ...entries.map(([, n]) => n));
+  const rowHeight = 22;
+  const labelWidth = 110;
+  const barWidth = 220;
+  const rows = entries.map(([key, n], i) => {
+    const width = Math.round((n / max) * barWidth);
+    const y = i * rowHeight;
+    return `<text x="0" y="${y + 15}">${esc(key.length > 16 ? `${key.slice(0, 15)}…` : key)}</text>`
+      + `<rect x="${labelWidth}" y="${y + 4}" width="${width}" height="${rowHeight - 8}" rx="2" style="fill:${colour(key) ?? 'var(--vscode-charts-blue)'}"></rect>`
+      + `<text x="${labelWidth + width + 6}" y="${y + 15}">${n}</text>`;
+  }).join('');
+  const label = entries.map(([k, n]) => `${k}: ${n}`).join(', ');
+  return `<svg role="img" aria-label="${esc(label)}" width="${labelWidth + barWidth + 40}" height="${entries.length * rowHeight}">${rows}</svg>`;
+}
+
+function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+}
