@@ -1,6 +1,7 @@
-// Bundles the extension (and later the CLI) with esbuild. `--production` minifies and drops
+// Bundles the extension and the `candor` CLI with esbuild. `--production` minifies and drops
 // source maps so the .vsix stays small; `--watch` rebuilds on change for F5 development.
 import * as esbuild from 'esbuild';
+import { chmodSync, readFileSync } from 'fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -19,11 +20,24 @@ const options = {
   logLevel: 'info',
 };
 
+// The CLI is its own bundle: run by Node directly (hence the shebang), with no `vscode` to load —
+// it is not external here, so a stray import of it fails the build instead of the command.
+const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+const cliOptions = {
+  ...options,
+  entryPoints: { cli: 'src/cli/main.ts' },
+  external: [],
+  banner: { js: '#!/usr/bin/env node' },
+  define: { __CANDOR_VERSION__: JSON.stringify(version) },
+};
+
 if (watch) {
-  const ctx = await esbuild.context(options);
-  await ctx.watch();
+  const contexts = await Promise.all([esbuild.context(options), esbuild.context(cliOptions)]);
+  await Promise.all(contexts.map((ctx) => ctx.watch()));
 } else {
-  const result = await esbuild.build(options);
-  const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+  const results = await Promise.all([esbuild.build(options), esbuild.build(cliOptions)]);
+  // Executable, so `./dist/cli.js` and a hook can run it without naming node.
+  chmodSync('dist/cli.js', 0o755);
+  const bytes = results.flatMap((r) => Object.values(r.metafile.outputs)).reduce((n, o) => n + o.bytes, 0);
   console.log(`built dist/ (${(bytes / 1024).toFixed(0)} KiB${production ? ', minified' : ''})`);
 }

@@ -17,6 +17,11 @@ import { insertTrailer } from './features/commits/insertTrailerCommand';
 import { FollowUpCommands } from './features/followUps/followUpCommands';
 import { OverdueStatus } from './features/followUps/overdueStatus';
 import { InsightsCommand, type InsightsArgs } from './features/insights/insightsCommand';
+import { BlamelessDiagnostics } from './features/disclosure/blamelessDiagnostics';
+import { trackActiveNote } from './features/notes/activeNoteContext';
+import { DisclosureCommands } from './features/disclosure/disclosureCommands';
+import { DisclosureDrafts } from './features/disclosure/disclosureDrafts';
+import { DISCLOSURE_SCHEME, DisclosurePreviewProvider } from './features/disclosure/disclosurePreview';
 import { LinkedCode } from './features/code/linkedCode';
 import { LearningHoverProvider } from './features/code/learningHover';
 import { LearningCodeLensProvider } from './features/code/learningCodeLens';
@@ -32,6 +37,7 @@ export interface CandorApi {
   learnings: LearningsTreeProvider;
   view: LearningsView;
   overdue: OverdueStatus;
+  blameless: BlamelessDiagnostics;
 }
 
 export function activate(context: vscode.ExtensionContext): CandorApi {
@@ -44,6 +50,8 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
   const linkCommit = new LinkCommitCommand(notes, noteEditor, git, fixes);
   const insights = new InsightsCommand(notes, git);
   const overdue = new OverdueStatus(notes, context.globalState);
+  const drafts = new DisclosureDrafts(git);
+  const blameless = new BlamelessDiagnostics(notes);
   const logMistake = new LogMistakeCommand(git, notes);
   const reanchor = new ReanchorCommand(notes, linked, noteEditor, git);
   const codeLens = new LearningCodeLensProvider(linked);
@@ -61,6 +69,11 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
     new NoteCommands(notes, noteEditor).register(),
     new FollowUpCommands(notes, noteEditor).register(),
     overdue,
+    blameless,
+    trackActiveNote(notes),
+    new DisclosureCommands(notes, drafts, noteEditor, context.secrets).register(),
+    vscode.workspace.registerTextDocumentContentProvider(DISCLOSURE_SCHEME, new DisclosurePreviewProvider(notes, drafts)),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown', scheme: 'file' }, blameless, { providedCodeActionKinds: BlamelessDiagnostics.providedCodeActionKinds }),
     vscode.commands.registerCommand('candor.linkCommit', (target?: unknown, sha?: unknown, role?: unknown) => linkCommit.run(target, sha, role)),
     vscode.commands.registerCommand('candor.insertTrailer', (target?: unknown) => insertTrailer(notes, target)),
     vscode.commands.registerCommand('candor.showInsights', (args?: InsightsArgs) => insights.run(args)),
@@ -79,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => learnings.provider.refresh()),
   );
-  return { git, notes, linked, learnings: learnings.provider, view: learnings, overdue };
+  return { git, notes, linked, learnings: learnings.provider, view: learnings, overdue, blameless };
 }
 
 export function deactivate(): void {

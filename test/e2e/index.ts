@@ -87,6 +87,29 @@ export async function run({ page, workspace, screenshotsDir }: E2EContext): Prom
   await hover.first().waitFor({ timeout: 15_000 });
   assert.match(await hover.first().innerText(), /high\s·\sopen/); // spaces are non-breaking in the hover
   await screenshot(page, screenshotsDir, 'hover.png', false);
+  await page.keyboard.press('Escape');
+
+  // Group by tag from the view's title bar (the note has no tag yet: "No tag").
+  await page.keyboard.press('F1');
+  await quickInput(page).fill('>Candor: Group Learnings By');
+  await page.getByRole('option', { name: /Candor: Group Learnings By/ }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByRole('option', { name: /^Tag/ }).first().waitFor();
+  await quickInput(page).fill('Tag');
+  await page.keyboard.press('Enter');
+  const noTag = page.getByRole('treeitem', { name: /^No tag/ }).first();
+  await noTag.waitFor({ timeout: 10_000 });
+  await noTag.click();
+
+  // Draft a disclosure from the note's row and see the preview beside it.
+  await page.getByRole('treeitem', { name: new RegExp(TITLE) }).first().click();
+  await page.keyboard.press('F1');
+  await quickInput(page).fill('>Candor: Draft Disclosure');
+  await page.getByRole('option', { name: /Candor: Draft Disclosure/ }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByRole('tab', { name: /^Disclosure .*flushed-the-production-cache/ }).first().waitFor({ timeout: 15_000 });
+  await page.getByText(`I made a mistake: ${TITLE}`).first().waitFor();
+  await screenshot(page, screenshotsDir, 'disclosure.png', false);
 }
 
 async function quickOpenLine(page: Page, name: string, line: number): Promise<void> {

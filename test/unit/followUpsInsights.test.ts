@@ -1,5 +1,4 @@
 import * as assert from 'assert';
-import * as path from 'path';
 import { addFollowUp, isOverdue, validateFollowUp } from '../../src/core/followUps';
 import { commitTimes, findIncidentTrailers, withIncidentTrailer } from '../../src/core/git/trailers';
 import { GitRunner } from '../../src/core/git/gitRunner';

@@ -2,6 +2,7 @@
 // including for edits made outside VS Code (a `git pull`, another editor).
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { openIndexCache } from '../../core/indexCache';
 import { NoteIndex, type IndexedNote } from '../../core/noteIndex';
 import { findRepoRoot } from '../../core/repoRoot';
 import { incidentsDir } from '../settings';
@@ -23,11 +24,15 @@ export interface NoteEntry {
 /** Several events for one file (create + change) arrive together; one re-read is enough. */
 const SETTLE_MS = 40;
 const CATCH_UP_MS = 1500;
+/** A scan that takes longer than this shows its progress in the status bar. */
+const SHOW_PROGRESS_AFTER_MS = 400;
 
 export class NotesService implements vscode.Disposable {
   private folders: FolderNotes[] = [];
   private watchers: vscode.Disposable[] = [];
   private loading: Promise<void> | undefined;
+  /** Bumped by reset: a scan from before it stops reading. */
+  private generation = 0;
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private catchUp: NodeJS.Timeout | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -69,6 +74,7 @@ export class NotesService implements vscode.Disposable {
 
   /** Forgets everything: the next use scans again (folders or settings changed). */
   reset(): void {
+    this.generation++;
     this.disposeWatchers();
     this.loading = undefined;
     this.folders = [];
@@ -81,11 +87,15 @@ export class NotesService implements vscode.Disposable {
   }
 
   private async scan(): Promise<void> {
+    const generation = this.generation;
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    // Writing the cache is writing: only in a trusted workspace, checked at each write.
+    const writable = () => vscode.workspace.isTrusted;
     this.folders = folders.map((folder) => {
       const root = findRepoRoot(folder.uri.fsPath) ?? folder.uri.fsPath;
       try {
-        return { folder, root, index: new NoteIndex(incidentsDir(folder)) };
+        const dir = incidentsDir(folder);
+        return { folder, root, index: new NoteIndex(dir, { cache: openIndexCache(root, dir, { writable }) }) };
       } catch (err) {
         return { folder, root, index: new NoteIndex(path.join(folder.uri.fsPath, 'incidents')), problem: (err as Error).message };
       }
@@ -93,8 +103,22 @@ export class NotesService implements vscode.Disposable {
     for (const folder of this.folders.filter((f) => f.problem)) {
       void vscode.window.showWarningMessage(`Candor: ${folder.problem}`);
     }
-    await Promise.all(this.folders.filter((f) => !f.problem).map((f) => f.index.scan()));
-    for (const folder of this.folders.filter((f) => !f.problem)) {
+    const readable = this.folders.filter((f) => !f.problem);
+    await withSlowProgress((report) => {
+      const counts = readable.map(() => ({ done: 0, total: 0 }));
+      return Promise.all(readable.map((f, i) => f.index.scan({
+        isCancelled: () => generation !== this.generation,
+        onProgress: (done, total) => {
+          counts[i] = { done, total };
+          report(counts.reduce((n, c) => n + c.done, 0), counts.reduce((n, c) => n + c.total, 0));
+        },
+      })));
+    });
+    if (generation !== this.generation) {
+      // Reset while scanning: the next use scans again with the new folders or settings.
+      return;
+    }
+    for (const folder of readable) {
       this.watch(folder);
     }
     // A watcher starts reporting a moment after it is created; catch up on what changed meanwhile.
@@ -145,6 +169,37 @@ export class NotesService implements vscode.Disposable {
   dispose(): void {
     this.disposeWatchers();
     this.changed.dispose();
+  }
+}
+
+/**
+ * Runs `work`, showing "Reading notes… n/total" in the status bar only if it takes long enough
+ * to notice: a warm start from the cache finishes before anything would flicker.
+ */
+async function withSlowProgress<T>(work: (report: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+  let latest = { done: 0, total: 0 };
+  let show: ((d: number, t: number) => void) | undefined;
+  const report = (done: number, total: number) => {
+    latest = { done, total };
+    show?.(done, total);
+  };
+  const running = work(report);
+  let finished = false;
+  const timer = setTimeout(() => {
+    if (finished) {
+      return;
+    }
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Candor' }, (progress) => {
+      show = (done, total) => progress.report({ message: `Reading notes… ${done}/${total}` });
+      show(latest.done, latest.total);
+      return running.then(() => undefined, () => undefined);
+    });
+  }, SHOW_PROGRESS_AFTER_MS);
+  try {
+    return await running;
+  } finally {
+    finished = true;
+    clearTimeout(timer);
   }
 }
 

@@ -1,0 +1,121 @@
+// `candor log`: the editor's Log Mistake from a terminal or a script. The core writes the note,
+// so both write the same file: blame attribution, slug, collisions, anchors and all.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { FileToLink } from '../../core/git/captureContext';
+import { isSeverity, logMistake, validateTitle } from '../../core/logMistake';
+import { SEVERITIES, type Severity } from '../../core/noteModel';
+import { listOption, stringOption, type CommandLine } from '../args';
+import type { Command } from '../command';
+import { DIR_OPTION } from '../commonOptions';
+import { CliError, EXIT, UsageError, type ExitCode } from '../exitCodes';
+import type { Io } from '../io';
+import { openRepo, relativeToCwd, warn } from '../repoContext';
+
+const NAME = 'log';
+
+export const logCommand: Command = {
+  name: NAME,
+  summary: 'Write a new incident note (like Log Mistake in the editor) and print its path',
+  usage: 'candor log --title <text> [options]',
+  description: [
+    'Writes <incidents folder>/<date>-<slug>.md, linked to the files and lines given, the branch, HEAD, and the commits ' +
+      'that last changed those lines (git blame). Outside a git repository the note is still written, without git data. ' +
+      'Prints the new note\'s path; warnings (an untracked file, an unknown commit…) go to stderr.',
+  ],
+  options: {
+    title: { type: 'string', value: 'text', help: 'What went wrong, in a few words (required; one line, at most 200 characters)' },
+    severity: { type: 'string', value: 'level', help: `${SEVERITIES.join(', ')}. Default: candor.defaultSeverity, else medium` },
+    file: {
+      type: 'string',
+      multiple: true,
+      value: 'path[:first[-last]]',
+      help: 'Link a whole file, one line (path:12) or lines (path:12-18). Paths are relative to the current directory, like git\'s',
+    },
+    commit: { type: 'string', multiple: true, value: 'sha', help: 'Link a commit as related' },
+    'trying-to': { type: 'string', value: 'text', help: 'What was I trying to do?' },
+    action: { type: 'string', value: 'text', help: 'What action did I take?' },
+    outcome: { type: 'string', value: 'text', help: 'How did the result differ from what I expected?' },
+    dir: DIR_OPTION,
+  },
+  examples: [
+    'candor log --title "Flushed the production cache" --severity high --file src/cache.ts:12-18',
+    'candor log --title "Deployed from a stale branch" --commit 619fb15 --outcome "Yesterday\'s fix was rolled back"',
+  ],
+  run,
+};
+
+async function run(line: CommandLine, io: Io): Promise<ExitCode> {
+  if (line.positionals.length > 0) {
+    throw new UsageError(NAME, `Unexpected argument "${line.positionals[0]}" (the title goes in --title).`);
+  }
+  const title = stringOption(line.values, 'title');
+  const titleProblem = validateTitle(title);
+  if (title === undefined || titleProblem) {
+    throw new UsageError(NAME, title === undefined ? 'A title is required: --title "what went wrong".' : titleProblem!);
+  }
+  const ctx = openRepo(io, NAME, stringOption(line.values, 'dir'));
+  if (fs.existsSync(ctx.incidentsDir) && !fs.statSync(ctx.incidentsDir).isDirectory()) {
+    throw new CliError(`${relativeToCwd(ctx, ctx.incidentsDir)} is not a folder: notes cannot be written into it.`, EXIT.noFolder);
+  }
+  const severity = chooseSeverity(stringOption(line.values, 'severity'), ctx.settings.defaultSeverity, io);
+  const files = listOption(line.values, 'file').map((spec) => fileToLink(spec, io.cwd));
+  const result = await logMistake(ctx.git, {
+    title,
+    severity,
+    tryingTo: stringOption(line.values, 'trying-to'),
+    action: stringOption(line.values, 'action'),
+    outcome: stringOption(line.values, 'outcome'),
+    folder: ctx.root,
+    incidentsDir: ctx.incidentsDir,
+    files,
+    commits: listOption(line.values, 'commit'),
+  });
+  for (const message of result.context.warnings) {
+    warn(io, message);
+  }
+  io.out(relativeToCwd(ctx, result.note.path));
+  return EXIT.ok;
+}
+
+function chooseSeverity(option: string | undefined, setting: string | undefined, io: Io): Severity {
+  if (option !== undefined) {
+    if (!isSeverity(option)) {
+      throw new UsageError(NAME, `--severity "${option}" is not one of ${SEVERITIES.join(', ')}.`);
+    }
+    return option;
+  }
+  if (setting === undefined) {
+    return 'medium';
+  }
+  if (!isSeverity(setting)) {
+    warn(io, `candor.defaultSeverity "${setting}" is not one of ${SEVERITIES.join(', ')}: using medium.`);
+    return 'medium';
+  }
+  return setting;
+}
+
+/** `path`, `path:12` or `path:12-18`; a file whose own name ends in `:12` is taken as named. */
+export function fileToLink(spec: string, cwd: string): FileToLink {
+  const whole = path.resolve(cwd, spec);
+  const match = /^(.+?):(\d+)(?:-(\d+))?$/.exec(spec);
+  const absPath = match && !fs.existsSync(whole) ? path.resolve(cwd, match[1]) : whole;
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(absPath);
+  } catch {
+    throw new UsageError(NAME, `--file ${spec}: ${path.relative(cwd, absPath) || absPath} does not exist.`);
+  }
+  if (!stat.isFile()) {
+    throw new UsageError(NAME, `--file ${spec}: not a file.`);
+  }
+  if (!match || absPath === whole) {
+    return { absPath };
+  }
+  const startLine = Number(match[2]);
+  const endLine = match[3] === undefined ? startLine : Number(match[3]);
+  if (startLine < 1 || endLine < startLine) {
+    throw new UsageError(NAME, `--file ${spec}: lines must be first-last with 1 <= first <= last.`);
+  }
+  return { absPath, startLine, endLine };
+}

@@ -1,0 +1,145 @@
+// `candor show <id>`: one note in full. Linked lines are shown where they are NOW (the same
+// re-anchoring the editor uses, with git), with how sure that is; then commits, follow-ups,
+// problems and the text.
+import { locateLinks } from '../../core/anchoring/locateLinks';
+import type { AnchorLocation } from '../../core/anchoring/types';
+import { isOverdue, localDay } from '../../core/followUps';
+import type { IndexedNote } from '../../core/noteIndex';
+import type { LinkedFile } from '../../core/noteModel';
+import { findTaskItems } from '../../core/taskItems';
+import { positionalCount, stringOption, type CommandLine } from '../args';
+import type { Palette } from '../colour';
+import type { Command } from '../command';
+import { DIR_OPTION } from '../commonOptions';
+import { EXIT, type ExitCode } from '../exitCodes';
+import { findNote } from '../findNote';
+import type { Io } from '../io';
+import { openRepo, relativeToCwd, scanNotes, type RepoContext } from '../repoContext';
+import { renderTable, type Column } from '../table';
+import { safeBlock, safeLine } from '../terminalText';
+import { severityPaint, statusPaint } from './list';
+
+const NAME = 'show';
+
+export const showCommand: Command = {
+  name: NAME,
+  summary: 'Show one note, with its linked lines where they are now',
+  usage: 'candor show <id> [--dir <folder>]',
+  description: [
+    'Prints a note\'s fields; its linked files at their CURRENT lines, found again after edits as in the editor ' +
+      '(exact, moved, edited or orphaned, and why); its commits, follow-ups (- [ ] items, overdue ones marked) and ' +
+      'problems; then its text. <id> is the file name without .md (candor list shows them), or the note file\'s path.',
+  ],
+  options: { dir: DIR_OPTION },
+  examples: ['candor show 2026-11-21-flushed-the-production-cache', 'candor show incidents/2026-11-21-flushed-the-production-cache.md'],
+  run,
+};
+
+async function run(line: CommandLine, io: Io): Promise<ExitCode> {
+  positionalCount(NAME, line, 1, 1, 'the id of the note to show (candor list shows them)');
+  const ctx = openRepo(io, NAME, stringOption(line.values, 'dir'));
+  const note = findNote(await scanNotes(io, ctx), io.cwd, line.positionals[0]);
+  // Without a repository there is no history to follow: the anchor text alone is searched.
+  const located = await locateLinks(note.note.files, { git: ctx.repoRoot ? ctx.git : undefined, repoRoot: ctx.root });
+  printNote(io, ctx, note, located);
+  return EXIT.ok;
+}
+
+function printNote(io: Io, ctx: RepoContext, indexed: IndexedNote, located: AnchorLocation[]): void {
+  const p = io.paint;
+  const n = indexed.note;
+  io.out(p.bold(safeLine(n.title)));
+  io.out(p.dim(n.id));
+  io.out('');
+  const fields: [string, string | undefined, ((text: string) => string)?][] = [
+    ['Status', n.status, statusPaint(p, n.status)],
+    ['Severity', n.severity, severityPaint(p, n.severity)],
+    ['Author', n.author],
+    ['Occurred', n.occurred],
+    ['Logged', n.logged],
+    ['Branch', n.branch],
+    ['Head', n.head],
+    ['Tags', n.tags.length > 0 ? n.tags.join(', ') : undefined],
+    ['File', relativeToCwd(ctx, indexed.path)],
+  ];
+  for (const [key, value, paint] of fields) {
+    if (value !== undefined) {
+      io.out(`  ${p.dim(key.padEnd(9))} ${(paint ?? ((t: string) => t))(safeLine(value))}`);
+    }
+  }
+
+  if (n.files.length > 0) {
+    heading(io, 'Linked files');
+    const rows = n.files.map((file, i) => linkRow(file, located[i]));
+    const columns: Column[] = [
+      { header: 'NOW' },
+      { header: 'STATUS', paint: (padded, value) => anchorPaint(p, value)(padded) },
+      { header: 'RECORDED' },
+      { header: 'WHY', shrink: true },
+    ];
+    // RECORDED and WHY only when some link has one: for exact links they say nothing.
+    const shown = columns.map((_c, i) => i < 2 || rows.some((r) => r[i] !== ''));
+    renderTable(
+      columns.filter((_c, i) => shown[i]),
+      rows.map((r) => r.filter((_v, i) => shown[i])),
+      io.columns === undefined ? undefined : io.columns - 2,
+      p.dim,
+    ).forEach((l) => io.out(`  ${l}`));
+  }
+  if (n.commits.length > 0) {
+    heading(io, 'Commits');
+    n.commits.forEach((c) => io.out(`  ${p.yellow(c.sha.slice(0, 7))}  ${c.role.padEnd(10)}  ${safeLine(c.subject ?? '')}`.trimEnd()));
+  }
+  const tasks = findTaskItems(n.body);
+  if (tasks.length > 0) {
+    heading(io, 'Follow-ups');
+    const today = localDay();
+    for (const t of tasks) {
+      const late = isOverdue(t, today) ? `  ${p.red(`overdue since ${t.due}`)}` : '';
+      io.out(`  ${t.done ? p.green('[x]') : '[ ]'} ${safeLine(t.text)}${late}  ${p.dim(`line ${indexed.bodyLine + t.line + 1}`)}`);
+    }
+  }
+  if (indexed.problems.length > 0) {
+    heading(io, 'Problems');
+    for (const problem of indexed.problems) {
+      const where = problem.line !== undefined ? `line ${problem.line}: ` : '';
+      io.out(`  ${levelPaint(p, problem.level)(problem.level)}: ${where}${safeLine(problem.message)}`);
+    }
+  }
+  // Empty sections of a fresh note are runs of blank lines: one is enough on a terminal.
+  const body = safeBlock(n.body).replace(/^\n+/, '').replace(/\s+$/, '').replace(/\n[ \t]*(?:\n[ \t]*)+\n/g, '\n\n');
+  if (body !== '') {
+    io.out('');
+    io.out(p.dim('─'.repeat(Math.min(io.columns ?? 60, 60))));
+    io.out(body);
+  }
+}
+
+function heading(io: Io, text: string): void {
+  io.out('');
+  io.out(io.paint.bold(text));
+}
+
+function linkRow(file: LinkedFile, at: AnchorLocation | undefined): string[] {
+  const recorded = place(file.path, file.lines);
+  if (!at) {
+    return [recorded, 'orphaned', recorded, 'not located'];
+  }
+  const now = at.status === 'orphaned' ? '—' : place(at.path, at.lines);
+  return [safeLine(now), at.status, now === recorded ? '' : safeLine(recorded), safeLine(at.reason ?? '')];
+}
+
+function place(path: string, lines: [number, number] | undefined): string {
+  if (!lines) {
+    return path;
+  }
+  return lines[0] === lines[1] ? `${path}:${lines[0]}` : `${path}:${lines[0]}-${lines[1]}`;
+}
+
+function anchorPaint(p: Palette, status: string): (text: string) => string {
+  return status === 'exact' ? p.green : status === 'orphaned' ? p.red : p.yellow;
+}
+
+export function levelPaint(p: Palette, level: string): (text: string) => string {
+  return level === 'error' ? p.red : p.yellow;
+}

@@ -1,0 +1,143 @@
+// The shape of a blameless-language rule, and the checks a rule from settings must pass before
+// it is used: a team's rule with a broken regex should be reported where it is configured, with
+// which rule and why, not fail later on some note.
+import { DEFAULT_BLAMELESS_RULES } from './defaultBlamelessRules';
+
+export const BLAMELESS_CATEGORIES = ['passive-cover', 'blaming-others', 'minimising', 'excuse'] as const;
+export type BlamelessCategory = (typeof BLAMELESS_CATEGORIES)[number];
+
+export interface BlamelessRule {
+  /** Unique; a custom rule with a default rule's id replaces it. */
+  id: string;
+  category: BlamelessCategory;
+  /**
+   * A JavaScript regular expression's source. Matching is always case-insensitive and global;
+   * write word boundaries (`\b`, or lookarounds such as `(?<![\w-])`) yourself.
+   */
+  pattern: string;
+  /** Extra flags: any of `m`, `s`, `u` (`g` and `i` are always on). */
+  flags?: string;
+  /** Why the wording gets in the way, said kindly; shown with the finding. */
+  explanation: string;
+  /** Replacement for the matched text (`$1`… for groups; `""` deletes); absent when there is no simple fix. */
+  replacement?: string;
+}
+
+export class BlamelessRuleError extends Error {
+  constructor(message: string, readonly ruleIndex?: number, readonly ruleId?: string) {
+    super(message);
+    this.name = 'BlamelessRuleError';
+  }
+}
+
+export interface CompiledRule {
+  rule: BlamelessRule;
+  regex: RegExp;
+}
+
+const MAX_PATTERN_LENGTH = 2000;
+
+/** Checks rules read from settings (any JSON) and returns them typed; throws BlamelessRuleError. */
+export function validateBlamelessRules(input: unknown): BlamelessRule[] {
+  if (!Array.isArray(input)) {
+    throw new BlamelessRuleError('Blameless rules must be a list of rules.');
+  }
+  const seen = new Set<string>();
+  return input.map((item, index) => {
+    const rule = validateRule(item, index);
+    if (seen.has(rule.id)) {
+      throw new BlamelessRuleError(`${where(index, rule.id)}: another rule already has the id "${rule.id}".`, index, rule.id);
+    }
+    seen.add(rule.id);
+    return rule;
+  });
+}
+
+/**
+ * The rules to use: `base` (the defaults unless given) without the `disable`d ids, where each
+ * custom rule replaces the base rule with its id or is added at the end. Throws BlamelessRuleError.
+ */
+export function withCustomRules(
+  custom: unknown,
+  options: { base?: readonly BlamelessRule[]; disable?: readonly string[] } = {},
+): BlamelessRule[] {
+  const base = options.base ?? DEFAULT_BLAMELESS_RULES;
+  const rules = custom === undefined || custom === null ? [] : validateBlamelessRules(custom);
+  const disabled = new Set(options.disable ?? []);
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const merged = base.filter((r) => !disabled.has(r.id)).map((r) => byId.get(r.id) ?? r);
+  const baseIds = new Set(base.map((r) => r.id));
+  return [...merged, ...rules.filter((r) => !baseIds.has(r.id) && !disabled.has(r.id))];
+}
+
+/** Compiles validated or trusted rules; any bad rule throws BlamelessRuleError. */
+export function compileRules(rules: readonly BlamelessRule[]): CompiledRule[] {
+  return rules.map((rule, index) => ({ rule, regex: compile(validateRule(rule, index), index) }));
+}
+
+function validateRule(item: unknown, index: number): BlamelessRule {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+    throw new BlamelessRuleError(`${where(index)} must be an object with id, category, pattern and explanation.`, index);
+  }
+  const raw = item as Record<string, unknown>;
+  const id = raw.id;
+  if (typeof id !== 'string' || id.trim() === '') {
+    throw new BlamelessRuleError(`${where(index)} needs an "id": a short name such as "my-team-hedging".`, index);
+  }
+  const fail = (message: string): never => {
+    throw new BlamelessRuleError(`${where(index, id)}: ${message}`, index, id);
+  };
+  if (typeof raw.category !== 'string' || !(BLAMELESS_CATEGORIES as readonly string[]).includes(raw.category)) {
+    fail(`"category" must be one of ${BLAMELESS_CATEGORIES.join(', ')}${raw.category === undefined ? '' : `, not ${JSON.stringify(raw.category)}`}.`);
+  }
+  if (typeof raw.pattern !== 'string' || raw.pattern === '') {
+    fail('"pattern" must be a regular expression, written as a string.');
+  }
+  if ((raw.pattern as string).length > MAX_PATTERN_LENGTH) {
+    fail(`"pattern" is longer than ${MAX_PATTERN_LENGTH} characters.`);
+  }
+  if (raw.flags !== undefined && (typeof raw.flags !== 'string' || !/^[gimsu]*$/.test(raw.flags) || new Set(raw.flags).size !== raw.flags.length)) {
+    fail(`"flags" may hold m, s and u (matching is always case-insensitive), not ${JSON.stringify(raw.flags)}.`);
+  }
+  if (typeof raw.explanation !== 'string' || raw.explanation.trim() === '') {
+    fail('"explanation" must say, in a sentence, why the wording gets in the way.');
+  }
+  if (raw.replacement !== undefined && typeof raw.replacement !== 'string') {
+    fail('"replacement" must be text (use "" to suggest deleting the words).');
+  }
+  const rule: BlamelessRule = {
+    id,
+    category: raw.category as BlamelessCategory,
+    pattern: raw.pattern as string,
+    explanation: raw.explanation as string,
+  };
+  if (raw.flags !== undefined) {
+    rule.flags = raw.flags as string;
+  }
+  if (raw.replacement !== undefined) {
+    rule.replacement = raw.replacement as string;
+  }
+  compile(rule, index);
+  return rule;
+}
+
+function compile(rule: BlamelessRule, index: number): RegExp {
+  const flags = [...new Set(`gi${rule.flags ?? ''}`)].join('');
+  let regex: RegExp;
+  try {
+    regex = new RegExp(rule.pattern, flags);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new BlamelessRuleError(`${where(index, rule.id)}: "pattern" is not a valid regular expression (${reason}).`, index, rule.id);
+  }
+  regex.lastIndex = 0;
+  if (regex.test('')) {
+    throw new BlamelessRuleError(`${where(index, rule.id)}: "pattern" matches empty text, so it would mark every position; make it match words.`, index, rule.id);
+  }
+  regex.lastIndex = 0;
+  return regex;
+}
+
+function where(index: number, id?: string): string {
+  return `Blameless rule ${index + 1}${id !== undefined ? ` ("${id}")` : ''}`;
+}

@@ -1,0 +1,127 @@
+// The blameless check as diagnostics (source `candor`) in incident notes and disclosure previews,
+// with a quick fix where the rule has a replacement. Advice, not a gate: hints and warnings only.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { checkBlameless, type BlamelessFinding } from '../../core/disclosure/blamelessCheck';
+import { withCustomRules, type BlamelessRule } from '../../core/disclosure/blamelessRule';
+import type { NotesService } from '../notes/notesService';
+import { DISCLOSURE_SCHEME } from './disclosurePreview';
+
+const CHECK_DELAY_MS = 300;
+const SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
+  'passive-cover': vscode.DiagnosticSeverity.Warning,
+  'blaming-others': vscode.DiagnosticSeverity.Warning,
+  minimising: vscode.DiagnosticSeverity.Information,
+  excuse: vscode.DiagnosticSeverity.Information,
+};
+
+export class BlamelessDiagnostics implements vscode.CodeActionProvider, vscode.Disposable {
+  static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
+  private readonly collection = vscode.languages.createDiagnosticCollection('candor');
+  /** Replacements by document, matched by range and rule: code actions get copies of diagnostics. */
+  private readonly fixes = new Map<string, { range: vscode.Range; rule: string; fix: string }[]>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly subscriptions: vscode.Disposable[];
+  private rules: BlamelessRule[] | undefined;
+
+  constructor(private readonly notes: NotesService) {
+    this.subscriptions = [
+      this.collection,
+      vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        this.collection.delete(doc.uri);
+        this.fixes.delete(doc.uri.toString());
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('candor.blameless')) {
+          this.rules = undefined;
+          vscode.workspace.textDocuments.forEach((doc) => this.schedule(doc));
+        }
+      }),
+      notes.onDidChange(() => vscode.workspace.textDocuments.forEach((doc) => this.schedule(doc))),
+    ];
+    vscode.workspace.textDocuments.forEach((doc) => this.schedule(doc));
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.check(doc);
+    }, CHECK_DELAY_MS));
+  }
+
+  /** Checks a document now; returns its diagnostics (also for tests). */
+  async check(doc: vscode.TextDocument): Promise<vscode.Diagnostic[]> {
+    if (doc.isClosed || !(await this.applies(doc))) {
+      this.collection.delete(doc.uri);
+      return [];
+    }
+    const findings = checkBlameless(doc.getText(), this.currentRules());
+    const diagnostics = findings.map((f) => this.toDiagnostic(doc, f));
+    this.fixes.set(doc.uri.toString(), findings.flatMap((f, i) => (f.fix === undefined ? [] : [{ range: diagnostics[i].range, rule: f.ruleId, fix: f.fix }])));
+    this.collection.set(doc.uri, diagnostics);
+    return diagnostics;
+  }
+
+  private async applies(doc: vscode.TextDocument): Promise<boolean> {
+    if (!vscode.workspace.getConfiguration('candor').get<boolean>('blameless.enabled', true)) {
+      return false;
+    }
+    if (doc.uri.scheme === DISCLOSURE_SCHEME) {
+      return true;
+    }
+    if (doc.uri.scheme !== 'file' || doc.languageId !== 'markdown') {
+      return false;
+    }
+    const dirs = (await this.notes.folderNotes()).map((f) => path.resolve(f.index.dir));
+    return dirs.includes(path.dirname(path.resolve(doc.uri.fsPath)));
+  }
+
+  private currentRules(): BlamelessRule[] {
+    if (!this.rules) {
+      const config = vscode.workspace.getConfiguration('candor');
+      try {
+        this.rules = withCustomRules(config.get<unknown>('blameless.rules', []), { disable: config.get<string[]>('blameless.disabledRules', []) });
+      } catch (err) {
+        void vscode.window.showErrorMessage(`Candor: candor.blameless.rules: ${(err as Error).message} The built-in rules are used.`);
+        this.rules = withCustomRules([]);
+      }
+    }
+    return this.rules;
+  }
+
+  private toDiagnostic(doc: vscode.TextDocument, finding: BlamelessFinding): vscode.Diagnostic {
+    const range = new vscode.Range(doc.positionAt(finding.start), doc.positionAt(finding.end));
+    const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[finding.category] ?? vscode.DiagnosticSeverity.Information);
+    diagnostic.source = 'candor';
+    diagnostic.code = finding.ruleId;
+    return diagnostic;
+  }
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    if (doc.uri.scheme !== 'file') {
+      return [];
+    }
+    const fixes = this.fixes.get(doc.uri.toString()) ?? [];
+    return context.diagnostics.filter((d) => d.source === 'candor').flatMap((d) => {
+      const found = fixes.find((f) => f.range.isEqual(d.range) && f.rule === String(d.code));
+      if (!found) {
+        return [];
+      }
+      const action = new vscode.CodeAction(found.fix === '' ? `Remove "${doc.getText(d.range)}"` : `Write "${found.fix}" instead`, vscode.CodeActionKind.QuickFix);
+      action.edit = new vscode.WorkspaceEdit();
+      action.edit.replace(doc.uri, d.range, found.fix);
+      action.diagnostics = [d];
+      action.isPreferred = true;
+      return [action];
+    });
+  }
+
+  dispose(): void {
+    this.timers.forEach((t) => clearTimeout(t));
+    vscode.Disposable.from(...this.subscriptions).dispose();
+  }
+}

@@ -1,0 +1,221 @@
+// Drafting and sending a disclosure: Draft (preview, or `{ subject, body }` for scripts), Copy,
+// Open in Mail, Post to a chat webhook (its URL kept in SecretStorage, never in settings or the
+// repository). Sending records `disclosed` and `disclosed_via` in the note.
+import * as vscode from 'vscode';
+import { disclosureEdits, type DisclosureChannel } from '../../core/disclosure/disclosureEdits';
+import type { DisclosureFormat } from '../../core/disclosure/disclosureFormat';
+import { fullMessage, type Disclosure } from '../../core/disclosure/draftDisclosure';
+import { mailtoUrl } from '../../core/disclosure/mailto';
+import { TemplateError } from '../../core/disclosure/template';
+import { detectWebhookKind, postToWebhook, WebhookError } from '../../core/disclosure/webhook';
+import { WEBHOOK_KINDS, type WebhookKind } from '../../core/disclosure/webhookPayload';
+import { reportEditError, type NoteEditor } from '../notes/noteEdits';
+import { pickNote } from '../notes/notePicker';
+import type { NoteEntry, NotesService } from '../notes/notesService';
+import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
+import type { DisclosureDrafts } from './disclosureDrafts';
+import { previewTarget, previewUri } from './disclosurePreview';
+
+const WEBHOOK_SECRET = 'candor.webhookUrl';
+
+export interface DraftOptions {
+  format?: DisclosureFormat;
+  /** false: return `{ subject, body }` with no UI. */
+  open?: boolean;
+}
+
+export class DisclosureCommands {
+  constructor(
+    private readonly notes: NotesService,
+    private readonly drafts: DisclosureDrafts,
+    private readonly editor: NoteEditor,
+    private readonly secrets: vscode.SecretStorage,
+  ) {}
+
+  register(): vscode.Disposable {
+    return vscode.Disposable.from(
+      vscode.commands.registerCommand('candor.draftDisclosure', (target?: unknown, options?: DraftOptions) => this.draft(target, options)),
+      vscode.commands.registerCommand('candor.copyDisclosure', (target?: unknown) => this.copy(target)),
+      vscode.commands.registerCommand('candor.mailDisclosure', (target?: unknown) => this.mail(target)),
+      vscode.commands.registerCommand('candor.postDisclosure', (target?: unknown, options?: { skipConfirm?: boolean }) => this.post(target, options)),
+      vscode.commands.registerCommand('candor.setWebhook', (url?: unknown) => this.setWebhook(url)),
+      vscode.commands.registerCommand('candor.toggleDisclosureFormat', (target?: unknown) => this.toggleFormat(target)),
+    );
+  }
+
+  /** `executeCommand('candor.draftDisclosure', noteUri, { format: 'markdown' | 'text', open: false })` → `{ subject, body }`. */
+  async draft(target?: unknown, options: DraftOptions = {}): Promise<Disclosure | undefined> {
+    const format = options.format === 'text' ? 'text' : 'markdown';
+    const entry = await this.entryFor(target, 'Draft a disclosure for which note?');
+    if (!entry) {
+      return undefined;
+    }
+    let disclosure: Disclosure;
+    try {
+      disclosure = await this.drafts.draft(entry, format);
+    } catch (err) {
+      if (options.open === false || !(err instanceof TemplateError)) {
+        throw err;
+      }
+      const open = 'Open Template';
+      if ((await vscode.window.showErrorMessage(`The disclosure template has a problem: ${err.message}`, open)) === open) {
+        await vscode.window.showTextDocument(vscode.Uri.joinPath(entry.folder.folder.uri, '.candor', 'disclosure.md'));
+      }
+      return undefined;
+    }
+    if (options.open !== false) {
+      const doc = await vscode.workspace.openTextDocument(previewUri(entry.note.path, format));
+      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    }
+    return disclosure;
+  }
+
+  async copy(target?: unknown): Promise<string | undefined> {
+    return this.send(target, 'clipboard', async (entry) => {
+      const text = fullMessage(await this.drafts.draft(entry, this.formatOf(target)), this.formatOf(target));
+      await vscode.env.clipboard.writeText(text);
+      vscode.window.setStatusBarMessage('$(check) Disclosure copied', 4000);
+      return text;
+    });
+  }
+
+  /** Opens the mail client; a body too long for a mailto link is cut, with the full text on the clipboard. */
+  async mail(target?: unknown): Promise<string | undefined> {
+    return this.send(target, 'mail', async (entry) => {
+      const disclosure = await this.drafts.draft(entry, 'text');
+      const to = vscode.workspace.getConfiguration('candor').get<string[]>('disclosure.recipients', []);
+      const { url, truncated } = mailtoUrl({ to, subject: disclosure.subject, body: disclosure.body });
+      if (truncated) {
+        await vscode.env.clipboard.writeText(fullMessage(disclosure, 'text'));
+        void vscode.window.showInformationMessage('The message is too long for a mail link: the full text is on your clipboard to paste into the mail.');
+      }
+      await vscode.env.openExternal(vscode.Uri.parse(url, true));
+      return url;
+    });
+  }
+
+  /** `executeCommand('candor.postDisclosure', noteUri, { skipConfirm: true })` posts with no prompt. */
+  async post(target?: unknown, options: { skipConfirm?: boolean } = {}): Promise<number | undefined> {
+    const url = await this.secrets.get(WEBHOOK_SECRET);
+    if (!url) {
+      if (options.skipConfirm) {
+        throw new Error('No chat webhook is set: run "Candor: Set Chat Webhook" first.');
+      }
+      const set = 'Set Webhook';
+      if ((await vscode.window.showWarningMessage('No chat webhook is set for Candor yet.', set)) === set) {
+        await this.setWebhook();
+      }
+      return undefined;
+    }
+    const configured = vscode.workspace.getConfiguration('candor').get<string>('disclosure.webhookKind', 'auto');
+    const kind: WebhookKind = (WEBHOOK_KINDS as readonly string[]).includes(configured) ? (configured as WebhookKind) : detectWebhookKind(url);
+    return this.send(target, `webhook:${kind}`, async (entry) => {
+      const host = safeHost(url);
+      if (!options.skipConfirm) {
+        const post = 'Post';
+        const answer = await vscode.window.showWarningMessage(`Post the disclosure of "${entry.note.note.title}" to ${kind} at ${host}?`, { modal: true, detail: 'Everyone in that channel will read it.' }, post);
+        if (answer !== post) {
+          return undefined;
+        }
+      }
+      const [markdown, text] = await Promise.all([this.drafts.draft(entry, 'markdown'), this.drafts.draft(entry, 'text')]);
+      const { status } = await postToWebhook(url, kind, { subject: text.subject, body: text.body, markdownBody: markdown.body });
+      vscode.window.setStatusBarMessage(`$(check) Disclosure posted to ${host}`, 4000);
+      return status;
+    }, options.skipConfirm === true);
+  }
+
+  /** Programmatic: `executeCommand('candor.setWebhook', url)`; an empty string removes it. */
+  async setWebhook(url?: unknown): Promise<void> {
+    let value = typeof url === 'string' ? url : await vscode.window.showInputBox({
+      title: 'Chat webhook for disclosures',
+      prompt: 'Slack, Microsoft Teams, Mattermost or any JSON webhook URL. Kept in VS Code\'s secret storage, never in settings or the repository.',
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (v) => (v === '' || isHttpUrl(v) ? undefined : 'An http or https URL, please.'),
+    });
+    if (value === undefined) {
+      return;
+    }
+    value = value.trim();
+    if (value === '') {
+      await this.secrets.delete(WEBHOOK_SECRET);
+      return;
+    }
+    if (!isHttpUrl(value)) {
+      throw new Error('The webhook must be an http or https URL.');
+    }
+    await this.secrets.store(WEBHOOK_SECRET, value);
+  }
+
+  private async toggleFormat(target?: unknown): Promise<void> {
+    const preview = target instanceof vscode.Uri ? previewTarget(target) : previewTarget(vscode.window.activeTextEditor?.document.uri ?? vscode.Uri.parse('x:'));
+    if (preview) {
+      const doc = await vscode.workspace.openTextDocument(previewUri(preview.notePath, preview.format === 'text' ? 'markdown' : 'text'));
+      await vscode.window.showTextDocument(doc, { preview: true });
+    }
+  }
+
+  /** Runs a send, then records it in the note; failures keep the draft and say what failed. */
+  private async send<T>(target: unknown, via: DisclosureChannel, run: (entry: NoteEntry) => Promise<T | undefined>, programmatic = false): Promise<T | undefined> {
+    const entry = await this.entryFor(target, 'Disclose which note?');
+    if (!entry) {
+      return undefined;
+    }
+    try {
+      if (!vscode.workspace.isTrusted && via !== 'clipboard') {
+        throw new UntrustedWorkspaceError('send disclosures');
+      }
+      const result = await run(entry);
+      if (result !== undefined && vscode.workspace.isTrusted) {
+        await this.editor.setFields(vscode.Uri.file(entry.note.path), disclosureEdits(via, new Date()));
+      }
+      return result;
+    } catch (err) {
+      if (programmatic) {
+        throw err;
+      }
+      if (err instanceof UntrustedWorkspaceError) {
+        await explainUntrusted(err);
+      } else if (err instanceof WebhookError) {
+        const copy = 'Copy Instead';
+        if ((await vscode.window.showErrorMessage(`The disclosure was not posted: ${err.message} The draft is kept.`, copy)) === copy) {
+          await this.copy(target);
+        }
+      } else {
+        await reportEditError(err);
+      }
+      return undefined;
+    }
+  }
+
+  private formatOf(target: unknown): DisclosureFormat {
+    const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
+    return (uri && previewTarget(uri)?.format) || 'markdown';
+  }
+
+  /** A note Uri, a tree node, a disclosure preview, the active note, or one picked from a list. */
+  private async entryFor(target: unknown, placeHolder: string): Promise<NoteEntry | undefined> {
+    const preview = target instanceof vscode.Uri ? previewTarget(target) : target === undefined && vscode.window.activeTextEditor ? previewTarget(vscode.window.activeTextEditor.document.uri) : undefined;
+    return pickNote(this.notes, preview ? vscode.Uri.file(preview.notePath) : target, placeHolder);
+  }
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** The webhook's scheme and host: its path is the secret and is never shown. */
+function safeHost(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return 'the webhook';
+  }
+}

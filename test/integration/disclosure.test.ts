@@ -1,0 +1,125 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { parseNote } from '../../src/core/noteParser';
+import { waitFor, workspaceRoot } from './helpers';
+
+const TITLE = 'Flushed the staging cache';
+
+/** A real HTTP server on loopback that records what it receives and answers with `status`. */
+async function webhookServer(status: number): Promise<{ url: string; received: { headers: http.IncomingHttpHeaders; body: string }[]; close(): Promise<void> }> {
+  const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body });
+      res.writeHead(status).end(status === 200 ? 'ok' : 'nope');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/hooks/T000/B000/secret-path`, received, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+describe('disclosure in the extension host', () => {
+  let noteUri: vscode.Uri;
+
+  before(async () => {
+    noteUri = await vscode.commands.executeCommand<vscode.Uri>('candor.logMistake', {
+      title: TITLE,
+      severity: 'medium',
+      tryingTo: 'Clear one stale key',
+      action: 'Ran FLUSHALL on staging with password=hunter2hunter2',
+      outcome: 'Every key was dropped; mistakes were made',
+      files: [{ path: 'src/cache.ts', startLine: 12, endLine: 18 }],
+    });
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('candor.setWebhook', '');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('drafts { subject, body } with no UI, in Markdown and plain text, secrets masked', async () => {
+    const md = await vscode.commands.executeCommand<{ subject: string; body: string }>('candor.draftDisclosure', noteUri, { format: 'markdown', open: false });
+    assert.strictEqual(md.subject, `I made a mistake: ${TITLE}`);
+    assert.match(md.body, /Clear one stale key/);
+    assert.match(md.body, /Ran FLUSHALL on staging/);
+    assert.ok(!md.body.includes('hunter2hunter2'), 'the password is masked');
+    assert.match(md.body, /\[redacted\]/);
+    assert.ok(!/#+\s*Impact/i.test(md.body), 'an empty section is left out');
+    const text = await vscode.commands.executeCommand<{ subject: string; body: string }>('candor.draftDisclosure', noteUri, { format: 'text', open: false });
+    assert.ok(!/\*\*|^#/m.test(text.body), 'plain text has no Markdown syntax');
+    assert.strictEqual(vscode.window.visibleTextEditors.filter((e) => e.document.uri.scheme === 'candor-disclosure').length, 0);
+  });
+
+  it('opens a preview beside the note', async () => {
+    await vscode.commands.executeCommand('candor.draftDisclosure', noteUri);
+    const editor = await waitFor('the preview', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'candor-disclosure'));
+    assert.match(editor.document.getText(), new RegExp(`I made a mistake: ${TITLE}`));
+  });
+
+  it('points out blame-shifting wording in the note, with a quick fix where there is one', async () => {
+    const doc = await vscode.workspace.openTextDocument(noteUri);
+    await vscode.window.showTextDocument(doc);
+    const diagnostics = await waitFor('blameless diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(noteUri).filter((x) => x.source === 'candor');
+      return d.length > 0 && d;
+    });
+    const passive = diagnostics.find((d) => doc.getText(d.range).toLowerCase() === 'mistakes were made');
+    assert.ok(passive, diagnostics.map((d) => doc.getText(d.range)).join());
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', noteUri, passive.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title.startsWith('Write') || a.title.startsWith('Remove'));
+    assert.ok(fix?.edit, `a quick fix: ${actions.map((a) => a.title).join(', ')}`);
+  });
+
+  it('posts to a chat webhook kept in secret storage and records it in the note', async () => {
+    const server = await webhookServer(200);
+    try {
+      await vscode.commands.executeCommand('candor.setWebhook', server.url);
+      const status = await vscode.commands.executeCommand<number>('candor.postDisclosure', noteUri, { skipConfirm: true });
+      assert.strictEqual(status, 200);
+      assert.strictEqual(server.received.length, 1);
+      assert.match(String(server.received[0].headers['content-type']), /application\/json/);
+      assert.match(server.received[0].body, new RegExp(`I made a mistake: ${TITLE}`));
+      const settings = path.join(workspaceRoot(), '.vscode', 'settings.json');
+      assert.ok(!fs.existsSync(settings) || !fs.readFileSync(settings, 'utf8').includes('secret-path'), 'the URL is not in settings');
+      const text = fs.readFileSync(noteUri.fsPath, 'utf8');
+      assert.match(text, /\ndisclosed: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\n/);
+      assert.match(text, /\ndisclosed_via: webhook:generic\n/);
+      assert.strictEqual(parseNote(text, path.basename(noteUri.fsPath)).problems.length, 0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('says what failed on an HTTP error, without the secret path, and records nothing', async () => {
+    const server = await webhookServer(500);
+    const before = fs.readFileSync(noteUri.fsPath, 'utf8');
+    try {
+      await vscode.commands.executeCommand('candor.setWebhook', server.url);
+      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('candor.postDisclosure', noteUri, { skipConfirm: true })), (err: Error) => {
+        assert.match(err.message, /500/);
+        assert.ok(!err.message.includes('secret-path'), err.message);
+        return true;
+      });
+      assert.strictEqual(fs.readFileSync(noteUri.fsPath, 'utf8'), before);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reports an unknown placeholder in the team template with its line', async () => {
+    const dir = path.join(workspaceRoot(), '.candor');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'disclosure.md'), 'Subject: {{title}}\n\nHello team,\n{{whoops}}\n');
+    try {
+      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('candor.draftDisclosure', noteUri, { open: false })), /whoops.*line 4|line 4.*whoops/i);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,156 @@
+// The fast front matter reader against the `yaml` package: whenever the fast reader returns a
+// value, it must be exactly the value `yaml` gives. Three sources of documents: every kind of
+// note the writer produces, hand-edited variants, and a fuzz set built from the subset's grammar
+// plus mutations. Seeds are fixed so a failure reproduces; CANDOR_FUZZ_SEED tries another.
+import * as assert from 'assert';
+import { isMap, parseDocument } from 'yaml';
+import { readFastYaml } from '../../src/core/fastYaml';
+import { splitFrontMatter } from '../../src/core/frontMatter';
+import { YAML_LIMITS } from '../../src/core/noteParser';
+import { renderNote } from '../../src/core/noteWriter';
+import { mutate, PLAIN_DRAFT, random, randomDocument, randomDraft, SEED } from './helpers/yamlFuzz';
+
+type Outcome = { ok: true; value: unknown } | { ok: false };
+
+/** What parseNote's slow path makes of the text: a map (or null), or "not a usable map". */
+function viaYaml(src: string): Outcome {
+  try {
+    const doc = parseDocument(src, YAML_LIMITS);
+    if (doc.errors.length > 0 || (doc.contents !== null && !isMap(doc.contents))) {
+      return { ok: false };
+    }
+    return { ok: true, value: doc.toJS(YAML_LIMITS) ?? null };
+  } catch {
+    return { ok: false };
+  }
+}
+
+interface Tally {
+  total: number;
+  fast: number;
+}
+
+/** Checks one document; returns whether the fast reader answered. */
+function check(src: string, tally: Tally): boolean {
+  tally.total++;
+  const fast = readFastYaml(src);
+  if (!fast) {
+    return false;
+  }
+  tally.fast++;
+  const slow = viaYaml(src);
+  assert.ok(slow.ok, `the fast reader accepted what yaml rejects:\n${JSON.stringify(src)}\nfast: ${JSON.stringify(fast.value)}`);
+  assert.deepStrictEqual(fast.value, slow.value, `values differ for:\n${JSON.stringify(src)}`);
+  return true;
+}
+
+function frontMatterOf(text: string): string {
+  const split = splitFrontMatter(text);
+  assert.ok(split, 'the writer always writes front matter');
+  return split.yaml;
+}
+
+describe('fast front matter reader', () => {
+  it('reads every kind of note the writer produces exactly as yaml does', () => {
+    const rnd = random(SEED);
+    const everyday: Tally = { total: 0, fast: 0 };
+    for (let i = 0; i < 1500; i++) {
+      check(frontMatterOf(renderNote('2026-01-01-x', randomDraft(rnd, false))), everyday);
+    }
+    for (const title of ['Flushed the production cache', 'Déployé: "prod" #1', "it's - [x] {a: b} & *ref", '缓存被清空', 'yes', '123', 'null', '- dash', ' lead', 'trail ', 'a\tb', '\tb']) {
+      assert.ok(check(frontMatterOf(renderNote('2026-01-01-x', { ...PLAIN_DRAFT, title })), everyday), `not read fast: ${title}`);
+    }
+    // With control characters, line separators and untidy anchors, yaml is asked more often.
+    const adversarial: Tally = { total: 0, fast: 0 };
+    for (let i = 0; i < 1500; i++) {
+      check(frontMatterOf(renderNote('2026-01-01-x', randomDraft(rnd, true))), adversarial);
+    }
+    console.log(`      writer output: ${everyday.fast} of ${everyday.total} read fast (${pct(everyday)}); with pasted control characters: ${adversarial.fast} of ${adversarial.total} (${pct(adversarial)})`);
+    // What Log Mistake writes must (almost) never need the slow path: that is the point.
+    assert.ok(everyday.fast / everyday.total > 0.99, `only ${pct(everyday)} read fast`);
+  });
+
+  it('reads hand-edited notes as yaml does, and leaves unusual YAML to it', () => {
+    const tally: Tally = { total: 0, fast: 0 };
+    const fastOnes = [
+      HAND_EDITED,
+      HAND_EDITED.replace(/\n/g, '\r\n'),
+      'id: x   # never change this\n# a comment\n\ntitle: "Flushed: the cache"\nstatus: open       # open until the fix ships\n',
+      'files:\n- path: src/a.ts\n  lines: [ 12, 18 ]\n- path: src/b.ts\ntags: []\n',
+      'files:\n  - path: src/a.ts   # the cache\n    lines: [12, 18]\n    anchor: |-\n      if (x) {\n        y();\n    commit: abcdef1\n  - path: src/b.ts\ntags: [a]\n',
+      'anchor: |2-\n    indented\n  not\n',
+      'anchor: |\n  a\n\n  b\n\n\nnext: 1\n',
+      'anchor: |+\n  selection ending in blank lines\n\n\nnext: 1\n',
+      "title: 'it''s'\nsubject: \"tab\\there \\u00e9 \\x41 \\U0001F600 \\\\ \\\"\"\n",
+      'tags: [k8s, "a, b", \'c\', 12, null, true]\n',
+      'title:\nstatus: ~\n',
+      '# only a comment\n',
+      '',
+      'reviewers: [grace, linus]   # not a Candor field\n',
+    ];
+    for (const src of fastOnes) {
+      assert.ok(check(src, tally), `expected the fast path for ${JSON.stringify(src)}`);
+    }
+    const slowOnes = [
+      'custom:\n  nested: {a: 1}\n',                 // flow map
+      'a: &x 1\nb: *x\n',                             // anchor, alias
+      'a: !tag 1\n',                                  // tag
+      'a: >\n  folded\n',                             // folded scalar
+      'a: |-+\n  two chomping indicators\n',          // invalid header
+      'a: multi\n  line\n',                           // multi-line plain
+      'a: "multi\n  line"\n',                         // multi-line quoted
+      'a: 1\na: 2\n',                                 // duplicate key
+      '? a\n: 1\n',                                   // explicit key
+      'a:\n\t- b\n',                                  // tab indentation
+      '%YAML 1.2\n---\na: 1\n',                       // directive, document marker
+      'a: 1\n--- \nb: 2\n',                           // second document
+      '"quoted key": 1\n',                            // quoted key
+      'null: 1\n',                                    // key the core schema reads as null
+      '- a\n- b\n',                                   // not a map
+      'a: [1, [2]]\n',                                // nested flow
+      'a: [1,\n  2]\n',                               // multi-line flow
+      `a:${'\n  b:'.repeat(40)} 1\n`,                 // very deep nesting
+      'a: \u2028\n',                                  // line separator
+      'a: "\\q"\n',                                   // invalid escape
+    ];
+    for (const src of slowOnes) {
+      assert.strictEqual(readFastYaml(src), undefined, `expected the slow path for ${JSON.stringify(src)}`);
+    }
+  });
+
+  it('agrees with yaml on a fuzz set built from the subset grammar plus mutations', () => {
+    const rnd = random(SEED + 1);
+    const grammar: Tally = { total: 0, fast: 0 };
+    const mutated: Tally = { total: 0, fast: 0 };
+    for (let i = 0; i < 3000; i++) {
+      const doc = randomDocument(rnd);
+      check(doc, grammar);
+      for (let m = 0; m < 2; m++) {
+        check(mutate(rnd, doc), mutated);
+      }
+    }
+    console.log(`      fuzz: ${grammar.fast} of ${grammar.total} grammar documents read fast (${pct(grammar)}), ${mutated.fast} of ${mutated.total} mutated (${pct(mutated)})`);
+    // The test is only worth something if the fast path is taken often.
+    assert.ok(grammar.fast / grammar.total > 0.4, `only ${pct(grammar)} of grammar documents read fast`);
+    assert.ok(mutated.fast > 1000, `only ${mutated.fast} mutated documents read fast`);
+  });
+});
+
+function pct(t: Tally): string {
+  return `${((100 * t.fast) / Math.max(1, t.total)).toFixed(1)}%`;
+}
+
+const HAND_EDITED = [
+  '# Reviewed with the team on Monday',
+  'id: 2026-11-21-x   # never change this',
+  'title: "Flushed: the cache"',
+  'status: open       # open until the TTL fix ships',
+  'severity: high',
+  'reviewers: [grace, linus]   # not a Candor field',
+  'files:',
+  '  - path: src/cache.ts',
+  '    lines: [ 12, 18 ]',
+  'tags: []',
+  '',
+].join('\n');
+

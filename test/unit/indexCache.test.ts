@@ -1,0 +1,211 @@
+// The persisted index cache: found without git, used only for files whose stamp matches, treated
+// as untrusted input, rewritten atomically when old, foreign or broken, never written where the
+// workspace is untrusted. And NoteIndex.scan's progress and cancellation hooks.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { findGitDir, IndexCache, INDEX_CACHE_FILE, openIndexCache } from '../../src/core/indexCache';
+import { NoteIndex, type IndexedNote } from '../../src/core/noteIndex';
+import { createNoteFile, type NoteDraft } from '../../src/core/noteWriter';
+import { TempRepo, tempDir } from './helpers/tempRepo';
+
+const SHA = 'a'.repeat(40);
+
+function draft(title: string, overrides: Partial<NoteDraft> = {}): NoteDraft {
+  return {
+    title,
+    severity: 'high',
+    author: 'Ada Lovelace <ada@example.com>',
+    occurred: new Date('2026-11-21T10:32:00Z'),
+    logged: new Date('2026-11-21T10:40:12Z'),
+    branch: 'main',
+    head: SHA,
+    commits: [{ sha: SHA, role: 'introduced', subject: 'Tune cache TTL' }],
+    files: [{ path: 'src/cache.ts', lines: [12, 18], commit: SHA, anchor: 'get(key) {\n  return x;\n}' }],
+    sections: { tryingTo: `Text of ${title}.`, learnings: '- [ ] add a test' },
+    ...overrides,
+  };
+}
+
+/** A repository with an incidents folder of notes, some of them broken. */
+async function repoWithNotes(): Promise<{ repo: TempRepo; dir: string }> {
+  const repo = TempRepo.create();
+  const dir = path.join(repo.root, 'incidents');
+  for (const title of ['First', 'Second: "quoted" #2', 'Third']) {
+    await createNoteFile(dir, draft(title));
+  }
+  fs.writeFileSync(path.join(dir, '2026-01-01-broken.md'), '---\ntitle: [unclosed\n---\nbody\n');
+  fs.writeFileSync(path.join(dir, '2026-01-02-nofm.md'), '# no front matter\n');
+  return { repo, dir };
+}
+
+/** Notes as plain data: what a reader of the index can observe (undefined-valued keys aside). */
+function observable(notes: IndexedNote[]): unknown {
+  return JSON.parse(JSON.stringify([...notes].sort((a, b) => a.path.localeCompare(b.path))));
+}
+
+function cacheFor(repo: TempRepo, dir: string, writable = true): IndexCache {
+  const cache = openIndexCache(repo.root, dir, { writable: () => writable });
+  assert.ok(cache);
+  return cache;
+}
+
+/** Rewrites every entry of the cache file through `edit` (lines of entries, each a JSON array). */
+function editEntries(file: string, edit: (entry: unknown[]) => unknown[]): void {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  fs.writeFileSync(file, lines.map((l) => (l.startsWith('[') ? JSON.stringify((JSON.parse(l) as unknown[][]).map(edit)) : l)).join('\n'));
+}
+
+async function scanned(dir: string, cache: IndexCache | undefined): Promise<NoteIndex> {
+  const index = new NoteIndex(dir, { cache, racyMs: -60_000 });
+  await index.scan();
+  await index.whenCacheSaved();
+  return index;
+}
+
+describe('index cache', () => {
+  it('lives in the git dir, found without git, also for a worktree', () => {
+    const repo = TempRepo.create();
+    assert.strictEqual(findGitDir(repo.root), path.join(repo.root, '.git'));
+    assert.strictEqual(cacheFor(repo, path.join(repo.root, 'docs', 'incidents')).file, path.join(repo.root, '.git', 'candor', INDEX_CACHE_FILE));
+    assert.strictEqual(cacheFor(repo, path.join(repo.root, 'docs', 'incidents')).folder, 'docs/incidents');
+
+    repo.commit('init', { 'a.txt': 'a\n' });
+    const worktree = path.join(tempDir(), 'wt');
+    repo.git('worktree', 'add', '-q', worktree);
+    const gitDir = findGitDir(worktree);
+    assert.ok(gitDir && fs.realpathSync(gitDir).startsWith(fs.realpathSync(path.join(repo.root, '.git', 'worktrees'))), gitDir);
+
+    // Not a repository, and a `.git` that points at something that is not a git dir: no cache.
+    const plain = tempDir();
+    assert.strictEqual(openIndexCache(plain, path.join(plain, 'incidents'), { writable: () => true }), undefined);
+    fs.writeFileSync(path.join(plain, '.git'), `gitdir: ${tempDir()}\n`);
+    assert.strictEqual(findGitDir(plain), undefined);
+    // A folder outside the repository has no key in its cache.
+    assert.strictEqual(openIndexCache(repo.root, tempDir(), { writable: () => true }), undefined);
+  });
+
+  it('gives the same index warm as cold, reading only stat data for unchanged notes', async () => {
+    const { repo, dir } = await repoWithNotes();
+    const cache = cacheFor(repo, dir);
+    const cold = await scanned(dir, cache);
+    assert.ok(fs.existsSync(cache.file));
+    assert.deepStrictEqual(observable((await scanned(dir, cache)).list()), observable(cold.list()));
+    assert.deepStrictEqual(observable((await scanned(dir, undefined)).list()), observable(cold.list()));
+
+    // Proof that the warm scan did not parse: a changed title in the cache shows, since the
+    // file's stamp still matches (the test edits the cache behind Candor's back).
+    editEntries(cache.file, (e) => {
+      const parsed = e[5] as { note: { title: string } };
+      parsed.note.title = `${parsed.note.title} (cached)`;
+      return e;
+    });
+    assert.ok((await scanned(dir, cache)).list().some((n) => n.note.title === 'Third (cached)'));
+
+    // A file changed on disk wins over its cache entry, and only it is read again.
+    const third = (await scanned(dir, cache)).list().find((n) => n.note.title.startsWith('Third'))!;
+    fs.writeFileSync(third.path, fs.readFileSync(third.path, 'utf8').replace('title: Third', 'title: Third, edited'));
+    const after = await scanned(dir, cache);
+    assert.strictEqual(after.get(third.path)?.note.title, 'Third, edited');
+    assert.ok(after.list().some((n) => n.note.title === 'First (cached)'), 'unchanged notes still come from the cache');
+  });
+
+  it('treats a planted cache as untrusted: shapes checked, the file wins on any mismatch', async () => {
+    const { repo, dir } = await repoWithNotes();
+    const cache = cacheFor(repo, dir);
+    const cold = observable((await scanned(dir, cache)).list());
+    const hostile: ((e: unknown[]) => unknown[])[] = [
+      (e) => { (e[5] as { note: { files: { path: string }[] } }).note.files = [{ path: '../../../etc/passwd' }]; return e; },
+      (e) => { (e[5] as { note: { status: string } }).note.status = 'pwned'; return e; },
+      (e) => { (e[5] as { note: { head: string } }).note.head = '--output=/tmp/x'; return e; },
+      (e) => { (e[5] as { note: { id: string } }).note.id = 'another-note'; return e; },
+      (e) => { (e[5] as { note: { body: string } }).note.body = 'x'.repeat(5_000_000); return e; },
+      (e) => { (e[5] as { problems: unknown }).problems = 'none'; return e; },
+      (e) => { e[2] = (e[2] as number) + 1; (e[5] as { note: { title: string } }).note.title = 'stale'; return e; },
+      (e) => { e[4] = (e[4] as number) + 1; (e[5] as { note: { title: string } }).note.title = 'other inode'; return e; },
+    ];
+    for (const edit of hostile) {
+      await scanned(dir, cache);
+      editEntries(cache.file, edit);
+      assert.deepStrictEqual(observable((await scanned(dir, cache)).list()), cold, edit.toString());
+    }
+  });
+
+  it('ignores and rewrites a cache that is broken, old or foreign', async () => {
+    const { repo, dir } = await repoWithNotes();
+    const cache = cacheFor(repo, dir);
+    const cold = observable((await scanned(dir, cache)).list());
+    const good = fs.readFileSync(cache.file, 'utf8');
+    const broken = [
+      'not json at all',
+      '',
+      good.replace('"version":1', '"version":999'),
+      good.replace(/"parser":\d+/, '"parser":-1'),
+      good.replace('"format":"candor-index-cache"', '"format":"something-else"'),
+      good.replace(/"notes":\d+/, '"notes":99'),
+      good.slice(0, good.length / 2),
+      good.replace(/\n\[/, '\n{"oops": ['),
+    ];
+    for (const text of broken) {
+      fs.writeFileSync(cache.file, text);
+      assert.deepStrictEqual(observable((await scanned(dir, cache)).list()), cold);
+      assert.strictEqual(fs.readFileSync(cache.file, 'utf8').split('\n')[0], good.split('\n')[0], 'rewritten with our header');
+    }
+    assert.deepStrictEqual(fs.readdirSync(path.dirname(cache.file)), [INDEX_CACHE_FILE], 'no temporary files left');
+  });
+
+  it('keeps the sections of other incidents folders of the same repository', async () => {
+    const repo = TempRepo.create();
+    const a = path.join(repo.root, 'incidents');
+    const b = path.join(repo.root, 'team-b', 'incidents');
+    await createNoteFile(a, draft('In A'));
+    await createNoteFile(b, draft('In B'));
+    await Promise.all([scanned(a, cacheFor(repo, a)), scanned(b, cacheFor(repo, b))]);
+    const text = fs.readFileSync(cacheFor(repo, a).file, 'utf8');
+    assert.match(text, /"folder":"incidents"/);
+    assert.match(text, /"folder":"team-b\/incidents"/);
+    assert.strictEqual((await cacheFor(repo, a).load()).size, 1);
+    assert.strictEqual((await cacheFor(repo, b).load()).size, 1);
+  });
+
+  it('writes nothing where it may not write, and never through a planted link', async () => {
+    const { repo, dir } = await repoWithNotes();
+    await scanned(dir, cacheFor(repo, dir, false));
+    assert.ok(!fs.existsSync(path.join(repo.root, '.git', 'candor')));
+
+    const elsewhere = tempDir();
+    fs.symlinkSync(elsewhere, path.join(repo.root, '.git', 'candor'));
+    await scanned(dir, cacheFor(repo, dir));
+    assert.deepStrictEqual(fs.readdirSync(elsewhere), []);
+  });
+
+  it('does not cache a note changed moments before it was read', async () => {
+    const { repo, dir } = await repoWithNotes();
+    const cache = cacheFor(repo, dir);
+    const index = new NoteIndex(dir, { cache });
+    await index.scan();
+    await index.whenCacheSaved();
+    // All five files were written just now: none may be trusted by their stamp yet.
+    assert.strictEqual((await cache.load()).size, 0);
+  });
+});
+
+describe('NoteIndex.scan hooks', () => {
+  it('reports progress ending at the total, and stops when cancelled', async () => {
+    const dir = tempDir();
+    for (let i = 0; i < 40; i++) {
+      fs.writeFileSync(path.join(dir, `2026-01-01-n${i}.md`), `---\ntitle: N${i}\nstatus: open\nseverity: low\n---\n`);
+    }
+    const reports: [number, number][] = [];
+    const index = new NoteIndex(dir);
+    assert.strictEqual(await index.scan({ onProgress: (done, total) => reports.push([done, total]) }), true);
+    assert.deepStrictEqual(reports[0], [0, 40]);
+    assert.deepStrictEqual(reports[reports.length - 1], [40, 40]);
+    assert.strictEqual(index.list().length, 40);
+
+    let asked = 0;
+    const cancelled = new NoteIndex(dir);
+    assert.strictEqual(await cancelled.scan({ isCancelled: () => ++asked > 5 }), false);
+    assert.ok(cancelled.list().length < 40, `${cancelled.list().length} notes read after cancelling`);
+  });
+});
