@@ -21,14 +21,7 @@ export function setFields(text: string, changes: FieldChanges): string {
 
 /** Sets (or, with `null`, removes) one field anywhere in the front matter; the parent must exist. */
 export function setField(text: string, path: FieldPath, value: FieldValue | null): string {
-  const split = splitFrontMatter(text);
-  if (!split) {
-    throw new Error('The note has no front matter to change.');
-  }
-  const doc = parseDocument(split.yaml, YAML_LIMITS);
-  if (doc.errors.length > 0) {
-    throw new Error(`The note's front matter is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
-  }
+  const { split, doc } = editableFrontMatter(text);
   const parentPath = path.slice(0, -1);
   const key = path[path.length - 1];
   const parent = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true);
@@ -84,14 +77,7 @@ export function setField(text: string, path: FieldPath, value: FieldValue | null
  * at the list's indentation. An absent field or an empty `[]` becomes a block list.
  */
 export function appendListItem(text: string, key: string, item: Record<string, string | number>): string {
-  const split = splitFrontMatter(text);
-  if (!split) {
-    throw new Error('The note has no front matter to change.');
-  }
-  const doc = parseDocument(split.yaml, YAML_LIMITS);
-  if (doc.errors.length > 0) {
-    throw new Error(`The note's front matter is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
-  }
+  const { split, doc } = editableFrontMatter(text);
   const map = doc.contents;
   if (map !== null && !isMap(map)) {
     throw new Error("The note's front matter is not a set of fields.");
@@ -130,6 +116,19 @@ function setFieldRaw(text: string, split: FrontMatterSplit, lines: string): stri
   const yaml = split.yaml;
   const prefix = yaml.length > 0 && !yaml.endsWith('\n') ? split.eol : '';
   return replaceYaml(text, split, yaml.length, yaml.length, prefix + lines);
+}
+
+/** The front matter parsed for editing, or an Error a person can act on. */
+function editableFrontMatter(text: string): { split: FrontMatterSplit; doc: Document.Parsed } {
+  const split = splitFrontMatter(text);
+  if (!split) {
+    throw new Error('The note has no front matter to change.');
+  }
+  const doc = parseDocument(split.yaml, YAML_LIMITS);
+  if (doc.errors.length > 0) {
+    throw new Error(`The note's front matter is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
+  }
+  return { split, doc };
 }
 
 function withoutEol(text: string): string {
