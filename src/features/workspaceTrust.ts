@@ -4,7 +4,12 @@ import { GitRunner } from '../core/git/gitRunner';
 
 export class UntrustedWorkspaceError extends Error {
   constructor(action: string) {
-    super(`Candor does not ${action} in an untrusted workspace: notes there may come from someone else, and git would run programs their repository names. Trust the workspace to ${action}.`);
+    // `action` comes in already translated (a verb phrase such as "change notes"), and fits twice.
+    super(vscode.l10n.t({
+      message: 'Candor does not {0} in an untrusted workspace: notes there may come from someone else, and git would run programs their repository names. Trust the workspace to {0}.',
+      args: [action],
+      comment: ['{0} is a verb phrase, such as "change notes" or "run git to filter notes"'],
+    }));
     this.name = 'UntrustedWorkspaceError';
   }
 }
@@ -16,7 +21,7 @@ export function createGitRunner(): GitRunner {
 
 /** Tells the person why nothing happens, with a way to manage trust. */
 export async function explainUntrusted(error: UntrustedWorkspaceError): Promise<void> {
-  const manage = 'Manage Workspace Trust';
+  const manage = vscode.l10n.t('Manage Workspace Trust');
   if ((await vscode.window.showWarningMessage(error.message, manage)) === manage) {
     await vscode.commands.executeCommand('workbench.trust.manage');
   }

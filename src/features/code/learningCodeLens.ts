@@ -21,8 +21,8 @@ export class LearningCodeLensProvider implements vscode.CodeLensProvider, vscode
     return (await this.linked.locate(doc))
       .filter((l) => l.range)
       .map((l) => new vscode.CodeLens(new vscode.Range(l.range!.start.line, 0, l.range!.start.line, 0), {
-        title: `$(lightbulb) Learning: ${l.entry.note.note.title}`,
-        tooltip: `${l.entry.note.note.severity} · ${l.entry.note.note.status} — open the note`,
+        title: vscode.l10n.t('$(lightbulb) Learning: {0}', l.entry.note.note.title),
+        tooltip: vscode.l10n.t('{0} · {1} — open the note', l.entry.note.note.severity, l.entry.note.note.status),
         command: 'candor.openNote',
         arguments: [vscode.Uri.file(l.entry.note.path)],
       }));

@@ -63,7 +63,9 @@ export class LearningFileDecorations implements vscode.FileDecorationProvider, v
       return undefined;
     }
     const titles = [...new Set(refs.map((r) => r.entry.note.note.title))];
-    return new vscode.FileDecoration('◆', `${titles.length} ${titles.length === 1 ? 'learning' : 'learnings'}: ${titles.slice(0, 3).join('; ')}${titles.length > 3 ? '…' : ''}`);
+    const shown = `${titles.slice(0, 3).join('; ')}${titles.length > 3 ? '…' : ''}`;
+    const tooltip = titles.length === 1 ? vscode.l10n.t('1 learning: {0}', shown) : vscode.l10n.t('{0} learnings: {1}', titles.length, shown);
+    return new vscode.FileDecoration('◆', tooltip);
   }
 
   dispose(): void {

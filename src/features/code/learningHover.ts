@@ -31,13 +31,14 @@ export function hoverMarkdown(link: LocatedLink): vscode.MarkdownString {
   const fallback = learnings ? undefined : sectionText(note.body, 'What happened instead');
   const text = learnings ?? fallback;
   if (text) {
-    md.appendMarkdown(`\n\n**${learnings ? 'Learnings' : 'What happened instead'}**\n\n`);
+    // The section names looked up above are the note's own (English) headings; only the label is translated.
+    md.appendMarkdown(`\n\n**${learnings ? vscode.l10n.t('Learnings') : vscode.l10n.t('What happened instead')}**\n\n`);
     md.appendText(text.length > MAX_SECTION_CHARS ? `${text.slice(0, MAX_SECTION_CHARS)}…` : text);
   }
   if (link.location.status === 'edited' && link.location.reason) {
     md.appendMarkdown('\n\n$(warning) ').appendText(link.location.reason);
   }
   const args = encodeURIComponent(JSON.stringify([uri]));
-  md.appendMarkdown(`\n\n[Open note](command:candor.openNote?${args} "Open the incident note")`);
+  md.appendMarkdown(`\n\n[${vscode.l10n.t('Open note')}](command:candor.openNote?${args} "${vscode.l10n.t('Open the incident note')}")`);
   return md;
 }

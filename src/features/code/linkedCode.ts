@@ -125,7 +125,7 @@ export class LinkedCode implements vscode.Disposable {
       const locations = await locateLinks(group.map((r) => r.file), {
         ...this.options(root),
         currentText: (p) => (p === relative ? text : undefined),
-      }).catch((): AnchorLocation[] => group.map((r) => ({ status: 'orphaned', path: r.file.path, reason: 'The link could not be located.' })));
+      }).catch((): AnchorLocation[] => group.map((r) => ({ status: 'orphaned', path: r.file.path, reason: vscode.l10n.t('The link could not be located.') })));
       group.forEach((ref, i) => {
         const location = locations[i];
         const lines = location.lines;

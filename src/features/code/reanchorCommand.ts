@@ -32,14 +32,14 @@ export class ReanchorCommand {
     const entry = uri ? await this.notes.find(uri) : undefined;
     if (!uri || !entry) {
       if (target !== undefined) {
-        throw new Error('candor.reanchor needs a note: pass its Uri.');
+        throw new Error(vscode.l10n.t('candor.reanchor needs a note: pass its Uri.'));
       }
-      void vscode.window.showInformationMessage('Open a note, or pick one in the Learnings view, to re-anchor its links.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a note, or pick one in the Learnings view, to re-anchor its links.'));
       return undefined;
     }
     try {
       if (!vscode.workspace.isTrusted) {
-        throw new UntrustedWorkspaceError('re-anchor links');
+        throw new UntrustedWorkspaceError(vscode.l10n.t('re-anchor links'));
       }
       const root = entry.folder.root;
       const head = await headSha(this.git, root);
@@ -76,7 +76,10 @@ export class ReanchorCommand {
         await this.editor.setFields(uri, edits);
       }
       if (target === undefined || !(target instanceof vscode.Uri)) {
-        void vscode.window.showInformationMessage(`Re-anchored ${result.updated} ${result.updated === 1 ? 'link' : 'links'}; ${result.unchanged} already in place${result.orphaned ? `; ${result.orphaned} orphaned, left as recorded` : ''}.`);
+        const orphaned = result.orphaned ? vscode.l10n.t('; {0} orphaned, left as recorded', result.orphaned) : '';
+        void vscode.window.showInformationMessage(result.updated === 1
+          ? vscode.l10n.t('Re-anchored 1 link; {0} already in place{1}.', result.unchanged, orphaned)
+          : vscode.l10n.t('Re-anchored {0} links; {1} already in place{2}.', result.updated, result.unchanged, orphaned));
       }
       return result;
     } catch (err) {

@@ -21,15 +21,15 @@ export class CommitDocumentProvider implements vscode.TextDocumentContentProvide
     const root = params.get('root') ?? '';
     const sha = params.get('sha') ?? '';
     if (!SHA_PATTERN.test(sha)) {
-      return `"${sha}" is not a commit sha.`;
+      return vscode.l10n.t('"{0}" is not a commit sha.', sha);
     }
     try {
       return await showCommit(this.git, root, sha);
     } catch (err) {
       if (err instanceof GitUntrustedError) {
-        return 'Candor does not run git in an untrusted workspace. Trust the workspace to see this commit.';
+        return vscode.l10n.t('Candor does not run git in an untrusted workspace. Trust the workspace to see this commit.');
       }
-      return `The commit ${sha} could not be shown: ${(err as Error).message}`;
+      return vscode.l10n.t('The commit {0} could not be shown: {1}', sha, (err as Error).message);
     }
   }
 }

@@ -11,13 +11,13 @@ interface GitApi { repositories: GitRepository[] }
 interface GitExtension { getAPI(version: 1): GitApi }
 
 export async function insertTrailer(notes: NotesService, target?: unknown): Promise<string | undefined> {
-  const entry = await pickNote(notes, target, 'Name which note in the commit message?');
+  const entry = await pickNote(notes, target, vscode.l10n.t('Name which note in the commit message?'));
   if (!entry) {
     return undefined;
   }
   const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
   if (!extension) {
-    void vscode.window.showWarningMessage('The built-in Git extension is not available (disabled, or the workspace is not trusted).');
+    void vscode.window.showWarningMessage(vscode.l10n.t('The built-in Git extension is not available (disabled, or the workspace is not trusted).'));
     return undefined;
   }
   const api = (extension.isActive ? extension.exports : await extension.activate()).getAPI(1);
@@ -27,7 +27,7 @@ export async function insertTrailer(notes: NotesService, target?: unknown): Prom
     .filter((r) => notePath.startsWith(r.rootUri.fsPath))
     .sort((a, b) => b.rootUri.fsPath.length - a.rootUri.fsPath.length)[0] ?? api.repositories[0];
   if (!repo) {
-    void vscode.window.showWarningMessage('No git repository is open in Source Control.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('No git repository is open in Source Control.'));
     return undefined;
   }
   repo.inputBox.value = withIncidentTrailer(repo.inputBox.value, entry.note.note.id);

@@ -11,11 +11,17 @@ import type { NotesService } from '../notes/notesService';
 import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
 import type { FixCommits } from './fixCommits';
 
-const ROLE_DETAILS: Record<CommitRole, string> = {
-  introduced: 'the change that brought the mistake in',
-  fixed: 'the change that corrected it',
-  related: 'worth reading alongside',
-};
+// A function, not a table: translations are looked up when the list is shown, not at load.
+function roleDetail(role: CommitRole): string {
+  switch (role) {
+    case 'introduced':
+      return vscode.l10n.t('the change that brought the mistake in');
+    case 'fixed':
+      return vscode.l10n.t('the change that corrected it');
+    case 'related':
+      return vscode.l10n.t('worth reading alongside');
+  }
+}
 
 export class LinkCommitCommand {
   constructor(private readonly notes: NotesService, private readonly editor: NoteEditor, private readonly git: GitRunner, private readonly fixes: FixCommits) {}
@@ -28,13 +34,13 @@ export class LinkCommitCommand {
     const programmatic = typeof sha === 'string';
     try {
       if (!vscode.workspace.isTrusted) {
-        throw new UntrustedWorkspaceError('run git or change notes');
+        throw new UntrustedWorkspaceError(vscode.l10n.t('run git or change notes'));
       }
       if (role !== undefined && !(COMMIT_ROLES as readonly unknown[]).includes(role)) {
-        throw new Error(`The role must be one of ${COMMIT_ROLES.join(', ')}, not "${String(role)}".`);
+        throw new Error(vscode.l10n.t('The role must be one of {0}, not "{1}".', COMMIT_ROLES.join(', '), String(role)));
       }
       const fromTrailer = isTrailerCommitNode(target) ? target : undefined;
-      const entry = await pickNote(this.notes, fromTrailer ? { entry: fromTrailer.entry } : target, 'Link a commit to which note?');
+      const entry = await pickNote(this.notes, fromTrailer ? { entry: fromTrailer.entry } : target, vscode.l10n.t('Link a commit to which note?'));
       if (!entry) {
         return;
       }
@@ -46,7 +52,7 @@ export class LinkCommitCommand {
       const warnings: string[] = [];
       const [resolved] = await resolveCommits(this.git, root, [chosenSha], warnings);
       if (!resolved) {
-        throw new Error(warnings[0] ?? `Commit ${chosenSha} is not in this repository.`);
+        throw new Error(warnings[0] ?? vscode.l10n.t('Commit {0} is not in this repository.', chosenSha));
       }
       chosenSha = resolved.sha;
       const chosenRole = (role as CommitRole | undefined) ?? (fromTrailer ? 'fixed' : await pickRole());
@@ -73,16 +79,17 @@ export class LinkCommitCommand {
     const [recent, named] = await Promise.all([recentCommits(this.git, root, 50).catch(() => []), this.fixes.forNote(root, id)]);
     const namedShas = new Set(named.map((c) => c.sha));
     const items = [
-      ...named.map((c) => ({ label: `$(git-commit) ${c.subject}`, description: `${c.sha.slice(0, 7)} · names this note`, sha: c.sha })),
+      ...named.map((c) => ({ label: `$(git-commit) ${c.subject}`, description: vscode.l10n.t('{0} · names this note', c.sha.slice(0, 7)), sha: c.sha })),
       ...recent.filter((c) => !namedShas.has(c.sha)).map((c) => ({ label: `$(git-commit) ${c.subject}`, description: `${c.sha.slice(0, 7)} · ${c.author}`, sha: c.sha })),
     ];
-    const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Pick a commit (or type to search the last 50)', matchOnDescription: true });
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Pick a commit (or type to search the last 50)'), matchOnDescription: true });
     return picked?.sha;
   }
 }
 
 async function pickRole(): Promise<CommitRole | undefined> {
-  const picked = await vscode.window.showQuickPick(COMMIT_ROLES.map((r) => ({ label: r, description: ROLE_DETAILS[r] })), { placeHolder: 'How does this commit relate to the mistake?' });
+  // The label is the role as written in the note, so it stays untranslated.
+  const picked = await vscode.window.showQuickPick(COMMIT_ROLES.map((r) => ({ label: r, description: roleDetail(r) })), { placeHolder: vscode.l10n.t('How does this commit relate to the mistake?') });
   return picked?.label as CommitRole | undefined;
 }
 

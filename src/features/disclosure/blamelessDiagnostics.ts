@@ -86,7 +86,7 @@ export class BlamelessDiagnostics implements vscode.CodeActionProvider, vscode.D
       try {
         this.rules = withCustomRules(config.get<unknown>('blameless.rules', []), { disable: config.get<string[]>('blameless.disabledRules', []) });
       } catch (err) {
-        void vscode.window.showErrorMessage(`Candor: candor.blameless.rules: ${(err as Error).message} The built-in rules are used.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Candor: candor.blameless.rules: {0} The built-in rules are used.', (err as Error).message));
         this.rules = withCustomRules([]);
       }
     }
@@ -111,7 +111,8 @@ export class BlamelessDiagnostics implements vscode.CodeActionProvider, vscode.D
       if (!found) {
         return [];
       }
-      const action = new vscode.CodeAction(found.fix === '' ? `Remove "${doc.getText(d.range)}"` : `Write "${found.fix}" instead`, vscode.CodeActionKind.QuickFix);
+      const title = found.fix === '' ? vscode.l10n.t('Remove "{0}"', doc.getText(d.range)) : vscode.l10n.t('Write "{0}" instead', found.fix);
+      const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
       action.edit = new vscode.WorkspaceEdit();
       action.edit.replace(doc.uri, d.range, found.fix);
       action.diagnostics = [d];

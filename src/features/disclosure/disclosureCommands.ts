@@ -46,7 +46,7 @@ export class DisclosureCommands {
   /** `executeCommand('candor.draftDisclosure', noteUri, { format: 'markdown' | 'text', open: false })` → `{ subject, body }`. */
   async draft(target?: unknown, options: DraftOptions = {}): Promise<Disclosure | undefined> {
     const format = options.format === 'text' ? 'text' : 'markdown';
-    const entry = await this.entryFor(target, 'Draft a disclosure for which note?');
+    const entry = await this.entryFor(target, vscode.l10n.t('Draft a disclosure for which note?'));
     if (!entry) {
       return undefined;
     }
@@ -57,8 +57,8 @@ export class DisclosureCommands {
       if (options.open === false || !(err instanceof TemplateError)) {
         throw err;
       }
-      const open = 'Open Template';
-      if ((await vscode.window.showErrorMessage(`The disclosure template has a problem: ${err.message}`, open)) === open) {
+      const open = vscode.l10n.t('Open Template');
+      if ((await vscode.window.showErrorMessage(vscode.l10n.t('The disclosure template has a problem: {0}', err.message), open)) === open) {
         await vscode.window.showTextDocument(vscode.Uri.joinPath(entry.folder.folder.uri, '.candor', 'disclosure.md'));
       }
       return undefined;
@@ -74,7 +74,7 @@ export class DisclosureCommands {
     return this.send(target, 'clipboard', async (entry) => {
       const text = fullMessage(await this.drafts.draft(entry, this.formatOf(target)), this.formatOf(target));
       await vscode.env.clipboard.writeText(text);
-      vscode.window.setStatusBarMessage('$(check) Disclosure copied', 4000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Disclosure copied'), 4000);
       return text;
     });
   }
@@ -87,7 +87,7 @@ export class DisclosureCommands {
       const { url, truncated } = mailtoUrl({ to, subject: disclosure.subject, body: disclosure.body });
       if (truncated) {
         await vscode.env.clipboard.writeText(fullMessage(disclosure, 'text'));
-        void vscode.window.showInformationMessage('The message is too long for a mail link: the full text is on your clipboard to paste into the mail.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('The message is too long for a mail link: the full text is on your clipboard to paste into the mail.'));
       }
       await vscode.env.openExternal(vscode.Uri.parse(url, true));
       return url;
@@ -99,10 +99,10 @@ export class DisclosureCommands {
     const url = await this.secrets.get(WEBHOOK_SECRET);
     if (!url) {
       if (options.skipConfirm) {
-        throw new Error('No chat webhook is set: run "Candor: Set Chat Webhook" first.');
+        throw new Error(vscode.l10n.t('No chat webhook is set: run "Candor: Set Chat Webhook" first.'));
       }
-      const set = 'Set Webhook';
-      if ((await vscode.window.showWarningMessage('No chat webhook is set for Candor yet.', set)) === set) {
+      const set = vscode.l10n.t('Set Webhook');
+      if ((await vscode.window.showWarningMessage(vscode.l10n.t('No chat webhook is set for Candor yet.'), set)) === set) {
         await this.setWebhook();
       }
       return undefined;
@@ -112,15 +112,16 @@ export class DisclosureCommands {
     return this.send(target, `webhook:${kind}`, async (entry) => {
       const host = safeHost(url);
       if (!options.skipConfirm) {
-        const post = 'Post';
-        const answer = await vscode.window.showWarningMessage(`Post the disclosure of "${entry.note.note.title}" to ${kind} at ${host}?`, { modal: true, detail: 'Everyone in that channel will read it.' }, post);
+        const post = vscode.l10n.t('Post');
+        const question = vscode.l10n.t('Post the disclosure of "{0}" to {1} at {2}?', entry.note.note.title, kind, host);
+        const answer = await vscode.window.showWarningMessage(question, { modal: true, detail: vscode.l10n.t('Everyone in that channel will read it.') }, post);
         if (answer !== post) {
           return undefined;
         }
       }
       const [markdown, text] = await Promise.all([this.drafts.draft(entry, 'markdown'), this.drafts.draft(entry, 'text')]);
       const { status } = await postToWebhook(url, kind, { subject: text.subject, body: text.body, markdownBody: markdown.body });
-      vscode.window.setStatusBarMessage(`$(check) Disclosure posted to ${host}`, 4000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Disclosure posted to {0}', host), 4000);
       return status;
     }, options.skipConfirm === true);
   }
@@ -128,11 +129,11 @@ export class DisclosureCommands {
   /** Programmatic: `executeCommand('candor.setWebhook', url)`; an empty string removes it. */
   async setWebhook(url?: unknown): Promise<void> {
     let value = typeof url === 'string' ? url : await vscode.window.showInputBox({
-      title: 'Chat webhook for disclosures',
-      prompt: 'Slack, Microsoft Teams, Mattermost or any JSON webhook URL. Kept in VS Code\'s secret storage, never in settings or the repository.',
+      title: vscode.l10n.t('Chat webhook for disclosures'),
+      prompt: vscode.l10n.t("Slack, Microsoft Teams, Mattermost or any JSON webhook URL. Kept in VS Code's secret storage, never in settings or the repository."),
       password: true,
       ignoreFocusOut: true,
-      validateInput: (v) => (v === '' || isHttpUrl(v) ? undefined : 'An http or https URL, please.'),
+      validateInput: (v) => (v === '' || isHttpUrl(v) ? undefined : vscode.l10n.t('An http or https URL, please.')),
     });
     if (value === undefined) {
       return;
@@ -143,7 +144,7 @@ export class DisclosureCommands {
       return;
     }
     if (!isHttpUrl(value)) {
-      throw new Error('The webhook must be an http or https URL.');
+      throw new Error(vscode.l10n.t('The webhook must be an http or https URL.'));
     }
     await this.secrets.store(WEBHOOK_SECRET, value);
   }
@@ -158,13 +159,13 @@ export class DisclosureCommands {
 
   /** Runs a send, then records it in the note; failures keep the draft and say what failed. */
   private async send<T>(target: unknown, via: DisclosureChannel, run: (entry: NoteEntry) => Promise<T | undefined>, programmatic = false): Promise<T | undefined> {
-    const entry = await this.entryFor(target, 'Disclose which note?');
+    const entry = await this.entryFor(target, vscode.l10n.t('Disclose which note?'));
     if (!entry) {
       return undefined;
     }
     try {
       if (!vscode.workspace.isTrusted && via !== 'clipboard') {
-        throw new UntrustedWorkspaceError('send disclosures');
+        throw new UntrustedWorkspaceError(vscode.l10n.t('send disclosures'));
       }
       const result = await run(entry);
       if (result !== undefined && vscode.workspace.isTrusted) {
@@ -178,8 +179,8 @@ export class DisclosureCommands {
       if (err instanceof UntrustedWorkspaceError) {
         await explainUntrusted(err);
       } else if (err instanceof WebhookError) {
-        const copy = 'Copy Instead';
-        if ((await vscode.window.showErrorMessage(`The disclosure was not posted: ${err.message} The draft is kept.`, copy)) === copy) {
+        const copy = vscode.l10n.t('Copy Instead');
+        if ((await vscode.window.showErrorMessage(vscode.l10n.t('The disclosure was not posted: {0} The draft is kept.', err.message), copy)) === copy) {
           await this.copy(target);
         }
       } else {
@@ -216,6 +217,6 @@ function safeHost(url: string): string {
     const parsed = new URL(url);
     return `${parsed.protocol}//${parsed.host}`;
   } catch {
-    return 'the webhook';
+    return vscode.l10n.t('the webhook');
   }
 }

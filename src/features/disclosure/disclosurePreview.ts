@@ -46,13 +46,13 @@ export class DisclosurePreviewProvider implements vscode.TextDocumentContentProv
     const target = previewTarget(uri);
     const entry = target ? await this.notes.find(vscode.Uri.file(target.notePath)) : undefined;
     if (!target || !entry) {
-      return 'The note of this disclosure is gone.';
+      return vscode.l10n.t('The note of this disclosure is gone.');
     }
     try {
       return fullMessage(await this.drafts.draft(entry, target.format), target.format);
     } catch (err) {
       if (err instanceof TemplateError) {
-        return `The team template .candor/disclosure.md has a problem: ${err.message}`;
+        return vscode.l10n.t('The team template .candor/disclosure.md has a problem: {0}', err.message);
       }
       throw err;
     }

@@ -40,9 +40,9 @@ export class FollowUpCommands {
     const programmatic = input !== undefined;
     try {
       if (!vscode.workspace.isTrusted) {
-        throw new UntrustedWorkspaceError('change notes');
+        throw new UntrustedWorkspaceError(vscode.l10n.t('change notes'));
       }
-      const entry = await pickNote(this.notes, target, 'Add a follow-up to which note?');
+      const entry = await pickNote(this.notes, target, vscode.l10n.t('Add a follow-up to which note?'));
       if (!entry) {
         return;
       }
@@ -70,12 +70,16 @@ export class FollowUpCommands {
   async showOverdue(): Promise<void> {
     const items = await overdueFollowUps(this.notes);
     if (items.length === 0) {
-      void vscode.window.showInformationMessage('No follow-up is overdue.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('No follow-up is overdue.'));
       return;
     }
     const picked = await vscode.window.showQuickPick(
-      items.map((item) => ({ label: `$(warning) ${item.text}`, description: `due ${item.due}${item.owner ? ` · @${item.owner}` : ''}`, detail: item.entry.note.note.title, item })),
-      { placeHolder: `${items.length} overdue follow-up${items.length === 1 ? '' : 's'}: pick one to open its note`, matchOnDescription: true, matchOnDetail: true },
+      items.map((item) => ({ label: `$(warning) ${item.text}`, description: `${vscode.l10n.t('due {0}', item.due)}${item.owner ? ` · @${item.owner}` : ''}`, detail: item.entry.note.note.title, item })),
+      {
+        placeHolder: items.length === 1 ? vscode.l10n.t('1 overdue follow-up: pick one to open its note') : vscode.l10n.t('{0} overdue follow-ups: pick one to open its note', items.length),
+        matchOnDescription: true,
+        matchOnDetail: true,
+      },
     );
     if (picked) {
       await vscode.window.showTextDocument(vscode.Uri.file(picked.item.entry.note.path), { selection: new vscode.Range(picked.item.line, 0, picked.item.line, 0) });
@@ -85,32 +89,40 @@ export class FollowUpCommands {
 
 async function askFollowUp(): Promise<FollowUpInput | undefined> {
   const text = await vscode.window.showInputBox({
-    title: 'Add Follow-up (1/4)', prompt: 'What will be done?', placeHolder: 'e.g. Add a confirmation prompt to the deploy script', ignoreFocusOut: true,
+    title: stepTitle(1), prompt: vscode.l10n.t('What will be done?'), placeHolder: vscode.l10n.t('e.g. Add a confirmation prompt to the deploy script'), ignoreFocusOut: true,
     validateInput: (v) => validateFollowUp({ text: v }),
   });
   if (text === undefined) {
     return undefined;
   }
   const owner = await vscode.window.showInputBox({
-    title: 'Add Follow-up (2/4)', prompt: 'Who owns it? (Enter to skip)', placeHolder: 'e.g. grace', ignoreFocusOut: true,
+    title: stepTitle(2), prompt: vscode.l10n.t('Who owns it? (Enter to skip)'), placeHolder: vscode.l10n.t('e.g. grace'), ignoreFocusOut: true,
     validateInput: (v) => (v.trim() ? validateFollowUp({ text: 'x', owner: v.trim() }) : undefined),
   });
   if (owner === undefined) {
     return undefined;
   }
   const due = await vscode.window.showInputBox({
-    title: 'Add Follow-up (3/4)', prompt: 'Due date, YYYY-MM-DD (Enter to skip)', placeHolder: localDay(new Date(Date.now() + 14 * 86_400_000)), ignoreFocusOut: true,
+    title: stepTitle(3), prompt: vscode.l10n.t('Due date, YYYY-MM-DD (Enter to skip)'), placeHolder: localDay(new Date(Date.now() + 14 * 86_400_000)), ignoreFocusOut: true,
     validateInput: (v) => (v.trim() ? validateFollowUp({ text: 'x', due: v.trim() }) : undefined),
   });
   if (due === undefined) {
     return undefined;
   }
+  // The label is translated; `section` is the note's own heading, which stays as written.
   const section = await vscode.window.showQuickPick(
-    [{ label: 'Prevention', description: 'a permanent correction' }, { label: 'Recovery', description: 'a short-term action' }],
-    { title: 'Add Follow-up (4/4)', placeHolder: 'Under which section?', ignoreFocusOut: true },
+    [
+      { label: vscode.l10n.t('Prevention'), description: vscode.l10n.t('a permanent correction'), section: 'Prevention' as const },
+      { label: vscode.l10n.t('Recovery'), description: vscode.l10n.t('a short-term action'), section: 'Recovery' as const },
+    ],
+    { title: stepTitle(4), placeHolder: vscode.l10n.t('Under which section?'), ignoreFocusOut: true },
   );
   if (!section) {
     return undefined;
   }
-  return { text: text.trim(), owner: owner.trim() || undefined, due: due.trim() || undefined, section: section.label as 'Prevention' | 'Recovery' };
+  return { text: text.trim(), owner: owner.trim() || undefined, due: due.trim() || undefined, section: section.section };
+}
+
+function stepTitle(step: number): string {
+  return vscode.l10n.t('Add Follow-up ({0}/{1})', step, 4);
 }

@@ -13,7 +13,7 @@ export class OverdueStatus implements vscode.Disposable {
 
   constructor(private readonly notes: NotesService, private readonly state: vscode.Memento) {
     this.item = vscode.window.createStatusBarItem('candor.overdue', vscode.StatusBarAlignment.Left, 50);
-    this.item.name = 'Candor: Overdue Follow-ups';
+    this.item.name = vscode.l10n.t('Candor: Overdue Follow-ups');
     this.item.command = 'candor.showOverdue';
     this.subscriptions = [this.item, notes.onDidChange(() => void this.update())];
   }
@@ -24,8 +24,10 @@ export class OverdueStatus implements vscode.Disposable {
     if (overdue.length === 0) {
       this.item.hide();
     } else {
-      this.item.text = `$(warning) ${overdue.length} overdue`;
-      this.item.tooltip = `${overdue.length} overdue follow-up${overdue.length === 1 ? '' : 's'} in incident notes — click to list them`;
+      this.item.text = vscode.l10n.t('$(warning) {0} overdue', overdue.length);
+      this.item.tooltip = overdue.length === 1
+        ? vscode.l10n.t('1 overdue follow-up in incident notes — click to list them')
+        : vscode.l10n.t('{0} overdue follow-ups in incident notes — click to list them', overdue.length);
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
       this.item.show();
       void this.remind(overdue.length);
@@ -42,9 +44,12 @@ export class OverdueStatus implements vscode.Disposable {
       return;
     }
     await this.state.update(LAST_REMINDER_KEY, today);
-    const show = 'Show Them';
-    const off = 'Turn Off Reminders';
-    const answer = await vscode.window.showInformationMessage(`${count} follow-up${count === 1 ? ' is' : 's are'} overdue in your incident notes.`, show, off);
+    const show = vscode.l10n.t('Show Them');
+    const off = vscode.l10n.t('Turn Off Reminders');
+    const message = count === 1
+      ? vscode.l10n.t('1 follow-up is overdue in your incident notes.')
+      : vscode.l10n.t('{0} follow-ups are overdue in your incident notes.', count);
+    const answer = await vscode.window.showInformationMessage(message, show, off);
     if (answer === show) {
       await vscode.commands.executeCommand('candor.showOverdue');
     } else if (answer === off) {

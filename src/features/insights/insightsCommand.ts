@@ -23,7 +23,7 @@ export class InsightsCommand {
     const folder = await this.pickFolder(args?.folder, args?.format === 'json');
     if (!folder) {
       if (args?.format === 'json') {
-        throw new Error(args.folder ? `No workspace folder matches "${args.folder}".` : 'No workspace folder is open.');
+        throw new Error(args.folder ? vscode.l10n.t('No workspace folder matches "{0}".', args.folder) : vscode.l10n.t('No workspace folder is open.'));
       }
       return undefined;
     }
@@ -38,17 +38,17 @@ export class InsightsCommand {
   private async compute(folder: FolderNotes): Promise<Insights> {
     const parsed = folder.index.list();
     // Commit times and trailer fixes need git: in an untrusted workspace those figures stay empty.
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Candor: computing insights…' },
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Candor: computing insights…') },
       () => gatherInsights(parsed, vscode.workspace.isTrusted ? this.git : undefined, folder.root));
   }
 
   private show(folder: FolderNotes, insights: Insights): void {
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('candor.insights', 'Candor Insights', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+      this.panel = vscode.window.createWebviewPanel('candor.insights', vscode.l10n.t('Candor Insights'), vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
       this.panel.onDidDispose(() => (this.panel = undefined));
     }
     const panel = this.panel;
-    panel.title = `Insights: ${folder.folder.name}`;
+    panel.title = vscode.l10n.t('Insights: {0}', folder.folder.name);
     panel.webview.html = insightsHtml(insights, folder.folder.name, panel.webview.cspSource, nonce(), vscode.workspace.isTrusted);
     panel.webview.onDidReceiveMessage(async (message: { type?: string }) => {
       if (message?.type === 'export') {
@@ -68,26 +68,26 @@ export class InsightsCommand {
     if (folders.length <= 1 || programmatic) {
       return folders.find((f) => f.index.list().length > 0) ?? folders[0];
     }
-    const picked = await vscode.window.showQuickPick(folders.map((f) => ({ label: f.folder.name, description: `${f.index.list().length} notes`, f })), { placeHolder: 'Insights for which folder?' });
+    const picked = await vscode.window.showQuickPick(folders.map((f) => ({ label: f.folder.name, description: vscode.l10n.t('{0} notes', f.index.list().length), f })), { placeHolder: vscode.l10n.t('Insights for which folder?') });
     return picked?.f;
   }
 }
 
 async function exportMarkdown(folder: FolderNotes, insights: Insights): Promise<void> {
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Candor writes nothing in an untrusted workspace.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Candor writes nothing in an untrusted workspace.'));
     return;
   }
   const target = await vscode.window.showSaveDialog({
     defaultUri: vscode.Uri.file(path.join(folder.root, 'docs', 'incident-insights.md')),
     filters: { Markdown: ['md'] },
-    title: 'Export insights as Markdown',
+    title: vscode.l10n.t('Export insights as Markdown'),
   });
   if (!target) {
     return;
   }
   if (path.resolve(path.dirname(target.fsPath)) === path.resolve(folder.index.dir)) {
-    void vscode.window.showWarningMessage('Save the report outside the incidents folder: every Markdown file there is read as a note.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Save the report outside the incidents folder: every Markdown file there is read as a note.'));
     return;
   }
   await vscode.workspace.fs.writeFile(target, Buffer.from(insightsMarkdown(insights, `Incident insights: ${folder.folder.name}`), 'utf8'));

@@ -1,5 +1,7 @@
 // The insights report as a webview page: plain HTML and SVG bars coloured by the theme's chart
 // colours, no network, a strict content security policy, and every text from notes escaped.
+// Translated texts are escaped too: a translation is not markup.
+import * as vscode from 'vscode';
 import type { Insights } from '../../core/insights';
 import { hours } from '../../core/insightsReport';
 
@@ -24,7 +26,7 @@ export function insightsHtml(insights: Insights, folderName: string, cspSource: 
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Candor Insights</title>
+<title>${esc(vscode.l10n.t('Candor Insights'))}</title>
 <style nonce="${nonce}">
   body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1.5rem 2rem; max-width: 60rem; }
   h1 { font-weight: 600; margin-bottom: .2rem; }
@@ -47,26 +49,26 @@ export function insightsHtml(insights: Insights, folderName: string, cspSource: 
 </style>
 </head>
 <body>
-<h1>Incident insights</h1>
-<p class="sub">${esc(folderName)} · ${insights.total} notes${insights.unreadable ? ` · ${insights.unreadable} unreadable (left out)` : ''}</p>
-<p><button id="export">Export as Markdown…</button><button id="refresh">Refresh</button></p>
+<h1>${esc(vscode.l10n.t('Incident insights'))}</h1>
+<p class="sub">${esc(folderName)} · ${esc(vscode.l10n.t('{0} notes', insights.total))}${insights.unreadable ? ` · ${esc(vscode.l10n.t('{0} unreadable (left out)', insights.unreadable))}` : ''}</p>
+<p><button id="export">${esc(vscode.l10n.t('Export as Markdown…'))}</button><button id="refresh">${esc(vscode.l10n.t('Refresh'))}</button></p>
 <div class="cards" role="list">
-  ${card(hours(insights.medianHoursToLog), 'median time to disclose', `from the introducing commit to the note (${insights.samples.toLog} notes)`)}
-  ${card(hours(insights.medianHoursToFix), 'median time to fix', `from the note to the first fix or resolution (${insights.samples.toFix} notes)`)}
-  ${card(String(insights.followUps.open), 'open follow-ups', `${insights.followUps.overdue} overdue · ${insights.followUps.done} done`)}
-  ${card(String(insights.byStatus.open ?? 0), 'open notes', `${insights.byStatus.mitigated ?? 0} mitigated · ${insights.byStatus.resolved ?? 0} resolved`)}
+  ${card(hours(insights.medianHoursToLog), vscode.l10n.t('median time to disclose'), vscode.l10n.t('from the introducing commit to the note ({0} notes)', insights.samples.toLog))}
+  ${card(hours(insights.medianHoursToFix), vscode.l10n.t('median time to fix'), vscode.l10n.t('from the note to the first fix or resolution ({0} notes)', insights.samples.toFix))}
+  ${card(String(insights.followUps.open), vscode.l10n.t('open follow-ups'), vscode.l10n.t('{0} overdue · {1} done', insights.followUps.overdue, insights.followUps.done))}
+  ${card(String(insights.byStatus.open ?? 0), vscode.l10n.t('open notes'), vscode.l10n.t('{0} mitigated · {1} resolved', insights.byStatus.mitigated ?? 0, insights.byStatus.resolved ?? 0))}
 </div>
-${trusted ? '' : '<p class="note">This workspace is not trusted: Candor ran no git, so the times from commits are not shown.</p>'}
+${trusted ? '' : `<p class="note">${esc(vscode.l10n.t('This workspace is not trusted: Candor ran no git, so the times from commits are not shown.'))}</p>`}
 <div class="grid">
-  <section><h2>By status</h2>${bars(insights.byStatus, (k) => STATUS_COLOURS[k])}</section>
-  <section><h2>By severity</h2>${bars(insights.bySeverity, (k) => SEVERITY_COLOURS[k])}</section>
-  <section><h2>By month</h2>${bars(insights.byMonth, () => 'var(--vscode-charts-purple)')}</section>
-  <section><h2>By tag</h2>${bars(Object.fromEntries(Object.entries(insights.byTag).sort((a, b) => b[1] - a[1]).slice(0, 12)), () => 'var(--vscode-charts-blue)')}</section>
+  <section><h2>${esc(vscode.l10n.t('By status'))}</h2>${bars(insights.byStatus, (k) => STATUS_COLOURS[k])}</section>
+  <section><h2>${esc(vscode.l10n.t('By severity'))}</h2>${bars(insights.bySeverity, (k) => SEVERITY_COLOURS[k])}</section>
+  <section><h2>${esc(vscode.l10n.t('By month'))}</h2>${bars(insights.byMonth, () => 'var(--vscode-charts-purple)')}</section>
+  <section><h2>${esc(vscode.l10n.t('By tag'))}</h2>${bars(Object.fromEntries(Object.entries(insights.byTag).sort((a, b) => b[1] - a[1]).slice(0, 12)), () => 'var(--vscode-charts-blue)')}</section>
 </div>
-<h2>Hotspots</h2>
-${insights.hotspots.length === 0 ? '<p class="empty">No linked files yet.</p>' : `<table>${insights.hotspots.map((h) => `<tr><td><code>${esc(h.path)}</code></td><td class="n">${h.count}</td></tr>`).join('')}</table>`}
-<h2>Recurring tags</h2>
-${insights.recurringTags.length === 0 ? '<p class="empty">No tag is on more than one note.</p>' : `<p>${insights.recurringTags.map((t) => `<code>${esc(t.tag)}</code> × ${t.count}`).join(' · ')}</p>`}
+<h2>${esc(vscode.l10n.t('Hotspots'))}</h2>
+${insights.hotspots.length === 0 ? `<p class="empty">${esc(vscode.l10n.t('No linked files yet.'))}</p>` : `<table>${insights.hotspots.map((h) => `<tr><td><code>${esc(h.path)}</code></td><td class="n">${h.count}</td></tr>`).join('')}</table>`}
+<h2>${esc(vscode.l10n.t('Recurring tags'))}</h2>
+${insights.recurringTags.length === 0 ? `<p class="empty">${esc(vscode.l10n.t('No tag is on more than one note.'))}</p>` : `<p>${insights.recurringTags.map((t) => `<code>${esc(t.tag)}</code> × ${t.count}`).join(' · ')}</p>`}
 <script nonce="${nonce}">
   const vscode = acquireVsCodeApi();
   document.getElementById('export').addEventListener('click', () => vscode.postMessage({ type: 'export' }));
@@ -84,7 +86,7 @@ function card(value: string, label: string, detail: string): string {
 function bars(counts: Record<string, number>, colour: (key: string) => string | undefined): string {
   const entries = Object.entries(counts);
   if (entries.length === 0) {
-    return '<p class="empty">No data yet.</p>';
+    return `<p class="empty">${esc(vscode.l10n.t('No data yet.'))}</p>`;
   }
   const max = Math.max(1, ...entries.map(([, n]) => n));
   const rowHeight = 22;

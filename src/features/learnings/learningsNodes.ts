@@ -65,11 +65,11 @@ export function noteItem(entry: NoteEntry, multiRoot: boolean, groupKey: string,
   item.id = `note:${groupKey}:${entry.note.path}`;
   item.resourceUri = vscode.Uri.file(entry.note.path);
   const date = (note.occurred ?? note.logged ?? note.id).slice(0, 10);
-  item.description = [date, broken ? 'malformed' : note.severity, multiRoot ? entry.folder.folder.name : undefined].filter(Boolean).join(' · ');
+  item.description = [date, broken ? vscode.l10n.t('malformed') : note.severity, multiRoot ? entry.folder.folder.name : undefined].filter(Boolean).join(' · ');
   const [icon, color] = broken ? ['warning', 'problemsWarningIcon.foreground'] : SEVERITY_ICONS[note.severity];
   item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
   item.contextValue = broken ? 'candor.note.malformed' : `candor.note.${note.status}.${note.severity}`;
-  item.command = { command: 'candor.openNote', title: 'Open Note', arguments: [item.resourceUri, { preview: true, preserveFocus: true }] };
+  item.command = { command: 'candor.openNote', title: vscode.l10n.t('Open Note'), arguments: [item.resourceUri, { preview: true, preserveFocus: true }] };
 
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown('**').appendText(note.title).appendMarkdown('**\n\n');
@@ -81,7 +81,7 @@ export function noteItem(entry: NoteEntry, multiRoot: boolean, groupKey: string,
     tooltip.appendMarkdown('\n\n').appendText(note.author);
   }
   for (const problem of problems) {
-    tooltip.appendMarkdown(`\n\n$(${problem.level === 'error' ? 'error' : 'warning'}) `).appendText(`${problem.line ? `line ${problem.line}: ` : ''}${problem.message}`);
+    tooltip.appendMarkdown(`\n\n$(${problem.level === 'error' ? 'error' : 'warning'}) `).appendText(problem.line ? vscode.l10n.t('line {0}: {1}', problem.line, problem.message) : problem.message);
   }
   tooltip.supportThemeIcons = true;
   item.tooltip = tooltip;
@@ -97,28 +97,28 @@ export function fileItem(node: Extract<LearningsNode, { kind: 'file' }>): vscode
   const abs = resolveInside(entry.folder.root, shownPath);
   const dir = path.posix.dirname(shownPath);
   const recorded = `${file.path}${rangeText(file.lines)}`;
-  const tooltip = [`Recorded: ${recorded}${file.commit ? ` at ${file.commit.slice(0, 10)}` : ''}`];
+  const tooltip = [file.commit ? vscode.l10n.t('Recorded: {0} at {1}', recorded, file.commit.slice(0, 10)) : vscode.l10n.t('Recorded: {0}', recorded)];
   if (file.uncommitted) {
-    tooltip.push(`${file.uncommitted} when recorded`);
+    tooltip.push(vscode.l10n.t({ message: '{0} when recorded', args: [file.uncommitted], comment: ['{0} is the state of the file, as written in the note: modified, untracked or unsaved'] }));
   }
   item.description = dir === '.' ? '' : dir;
   item.contextValue = 'candor.file';
   if (!abs) {
     item.iconPath = new vscode.ThemeIcon('warning');
     item.contextValue = 'candor.file.unsafe';
-    tooltip.push('This path leaves the repository: Candor never opens it.');
+    tooltip.push(vscode.l10n.t('This path leaves the repository: Candor never opens it.'));
   } else if (location?.status === 'orphaned') {
     item.iconPath = new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-    item.description = `orphaned${item.description ? ` · ${item.description}` : ''}`;
+    item.description = `${vscode.l10n.t('orphaned')}${item.description ? ` · ${item.description}` : ''}`;
     item.contextValue = 'candor.file.orphaned';
-    tooltip.unshift(`Orphaned: ${location.reason ?? 'the linked lines were not found'}`);
-    item.command = { command: 'candor.openLinkedFile', title: 'Open Linked File', arguments: [node, true] };
+    tooltip.unshift(vscode.l10n.t('Orphaned: {0}', location.reason ?? vscode.l10n.t('the linked lines were not found')));
+    item.command = { command: 'candor.openLinkedFile', title: vscode.l10n.t('Open Linked File'), arguments: [node, true] };
   } else {
     item.resourceUri = vscode.Uri.file(abs);
     item.iconPath = vscode.ThemeIcon.File;
-    item.command = { command: 'candor.openLinkedFile', title: 'Open Linked File', arguments: [node, true] };
+    item.command = { command: 'candor.openLinkedFile', title: vscode.l10n.t('Open Linked File'), arguments: [node, true] };
     if (location && location.status !== 'exact') {
-      tooltip.unshift(`Now ${shownPath}${rangeText(lines)} (${location.status}${location.reason ? `: ${location.reason}` : ''})`);
+      tooltip.unshift(vscode.l10n.t('Now {0} ({1})', `${shownPath}${rangeText(lines)}`, `${location.status}${location.reason ? `: ${location.reason}` : ''}`));
     }
   }
   item.tooltip = tooltip.join('\n');
@@ -136,11 +136,13 @@ export function commitItem(node: Extract<LearningsNode, { kind: 'commit' }>): vs
   const { commit, entry } = node;
   const item = new vscode.TreeItem(commit.subject || commit.sha.slice(0, 10), vscode.TreeItemCollapsibleState.None);
   item.id = `commit:${entry.note.path}:${commit.sha}:${commit.role}`;
-  item.description = `${commit.sha.slice(0, 7)} · ${commit.role}${node.fromTrailer ? ' · named in its message' : ''}`;
+  item.description = node.fromTrailer ? vscode.l10n.t('{0} · {1} · named in its message', commit.sha.slice(0, 7), commit.role) : `${commit.sha.slice(0, 7)} · ${commit.role}`;
   item.iconPath = new vscode.ThemeIcon('git-commit', node.fromTrailer ? new vscode.ThemeColor('charts.green') : undefined);
   item.contextValue = `candor.commit.${commit.role}${node.fromTrailer ? '.trailer' : ''}`;
-  item.tooltip = `${commit.role}: ${commit.sha}${commit.subject ? `\n${commit.subject}` : ''}${node.fromTrailer ? `\nIts message says "Incident: ${entry.note.note.id}". Link it to record it in the note.` : ''}`;
-  item.command = { command: 'candor.showCommit', title: 'Show Commit', arguments: [node] };
+  // `Incident: <id>` is the trailer as git has it, so it is passed in rather than translated.
+  const trailerHint = node.fromTrailer ? `\n${vscode.l10n.t('Its message says "{0}". Link it to record it in the note.', `Incident: ${entry.note.note.id}`)}` : '';
+  item.tooltip = `${commit.role}: ${commit.sha}${commit.subject ? `\n${commit.subject}` : ''}${trailerHint}`;
+  item.command = { command: 'candor.showCommit', title: vscode.l10n.t('Show Commit'), arguments: [node] };
   return item;
 }
 
@@ -150,12 +152,12 @@ export function taskItem(node: Extract<LearningsNode, { kind: 'task' }>): vscode
   item.id = `task:${entry.note.path}:${node.ordinal}`;
   item.checkboxState = task.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
   const overdue = isOverdue(task, localDay());
-  item.description = [task.owner ? `@${task.owner}` : undefined, task.due ? `${overdue ? 'overdue since' : 'due'} ${task.due}` : undefined].filter(Boolean).join(' · ');
+  item.description = [task.owner ? `@${task.owner}` : undefined, task.due ? (overdue ? vscode.l10n.t('overdue since {0}', task.due) : vscode.l10n.t('due {0}', task.due)) : undefined].filter(Boolean).join(' · ');
   item.contextValue = task.done ? 'candor.task.done' : overdue ? 'candor.task.overdue' : 'candor.task.open';
   if (overdue) {
     item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
   }
-  item.tooltip = `${task.done ? 'Done' : 'To do'}: ${task.text}`;
-  item.command = { command: 'candor.openNote', title: 'Open Note', arguments: [vscode.Uri.file(entry.note.path), { preview: true, preserveFocus: true, selection: new vscode.Range(task.line, 0, task.line, 0) }] };
+  item.tooltip = task.done ? vscode.l10n.t('Done: {0}', task.text) : vscode.l10n.t('To do: {0}', task.text);
+  item.command = { command: 'candor.openNote', title: vscode.l10n.t('Open Note'), arguments: [vscode.Uri.file(entry.note.path), { preview: true, preserveFocus: true, selection: new vscode.Range(task.line, 0, task.line, 0) }] };
   return item;
 }

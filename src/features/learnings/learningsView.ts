@@ -16,9 +16,23 @@ import { LearningsTreeProvider } from './learningsTree';
 
 const GROUP_BY_KEY = 'candor.groupBy';
 
-const GROUP_LABELS: Record<GroupBy, string> = {
-  status: 'Status', severity: 'Severity', tag: 'Tag', file: 'Linked file', month: 'Month', author: 'Author',
-};
+// A function, not a table: translations are looked up when the list is shown, not at load.
+function groupLabel(by: GroupBy): string {
+  switch (by) {
+    case 'status':
+      return vscode.l10n.t('Status');
+    case 'severity':
+      return vscode.l10n.t('Severity');
+    case 'tag':
+      return vscode.l10n.t('Tag');
+    case 'file':
+      return vscode.l10n.t('Linked file');
+    case 'month':
+      return vscode.l10n.t('Month');
+    case 'author':
+      return vscode.l10n.t('Author');
+  }
+}
 
 export class LearningsView implements vscode.Disposable {
   readonly provider: LearningsTreeProvider;
@@ -52,12 +66,12 @@ export class LearningsView implements vscode.Disposable {
   private async chooseGroupBy(by?: unknown): Promise<void> {
     let choice: GroupBy | undefined = isGroupBy(by) ? by : undefined;
     if (by !== undefined && !choice) {
-      throw new Error(`candor.groupBy takes one of ${GROUP_BY.join(', ')}, not "${String(by)}".`);
+      throw new Error(vscode.l10n.t('candor.groupBy takes one of {0}, not "{1}".', GROUP_BY.join(', '), String(by)));
     }
     if (!choice) {
       const picked = await vscode.window.showQuickPick(
-        GROUP_BY.map((g) => ({ label: GROUP_LABELS[g], description: g === this.provider.grouping ? 'current' : undefined, value: g })),
-        { title: 'Group Learnings by' },
+        GROUP_BY.map((g) => ({ label: groupLabel(g), description: g === this.provider.grouping ? vscode.l10n.t('current') : undefined, value: g })),
+        { title: vscode.l10n.t('Group Learnings by') },
       );
       choice = picked?.value;
     }
@@ -82,16 +96,16 @@ export class LearningsView implements vscode.Disposable {
     }
     const current = this.provider.currentFilter;
     const text = await vscode.window.showInputBox({
-      title: 'Filter Learnings (1/2)',
-      prompt: 'Words to find in titles, tags and note text (empty for none)',
+      title: vscode.l10n.t('Filter Learnings (1/2)'),
+      prompt: vscode.l10n.t('Words to find in titles, tags and note text (empty for none)'),
       value: current.text ?? '',
     });
     if (text === undefined) {
       return;
     }
-    const mine = { label: 'Only mine', description: 'notes whose author is your git user.email', picked: current.authorEmail !== undefined };
-    const branch = { label: 'Only notes on files changed on this branch', picked: current.changedFiles !== undefined };
-    const toggles = await vscode.window.showQuickPick([mine, branch], { title: 'Filter Learnings (2/2)', canPickMany: true, placeHolder: 'Enter to apply' });
+    const mine = { label: vscode.l10n.t('Only mine'), description: vscode.l10n.t('notes whose author is your git user.email'), picked: current.authorEmail !== undefined };
+    const branch = { label: vscode.l10n.t('Only notes on files changed on this branch'), picked: current.changedFiles !== undefined };
+    const toggles = await vscode.window.showQuickPick([mine, branch], { title: vscode.l10n.t('Filter Learnings (2/2)'), canPickMany: true, placeHolder: vscode.l10n.t('Enter to apply') });
     if (toggles === undefined) {
       return;
     }
@@ -112,7 +126,7 @@ export class LearningsView implements vscode.Disposable {
       return filter;
     }
     if (!vscode.workspace.isTrusted) {
-      throw new UntrustedWorkspaceError('run git to filter notes');
+      throw new UntrustedWorkspaceError(vscode.l10n.t('run git to filter notes'));
     }
     const folders = await this.notes.folderNotes();
     if (onlyMine) {
@@ -136,7 +150,7 @@ export class LearningsView implements vscode.Disposable {
 
   private async updateBadge(): Promise<void> {
     const open = (await this.notes.all()).filter((e) => e.note.note.status === 'open' && !e.note.problems.some((p) => p.level === 'error')).length;
-    this.view.badge = open > 0 ? { value: open, tooltip: `${open} open ${open === 1 ? 'note' : 'notes'}` } : undefined;
+    this.view.badge = open > 0 ? { value: open, tooltip: open === 1 ? vscode.l10n.t('1 open note') : vscode.l10n.t('{0} open notes', open) } : undefined;
   }
 
   private async onCheckboxes(event: vscode.TreeCheckboxChangeEvent<LearningsNode>): Promise<void> {
@@ -156,7 +170,7 @@ export class LearningsView implements vscode.Disposable {
         const items = findTaskItems(text);
         const item = items[node.ordinal]?.text === node.task.text ? items[node.ordinal] : items.find((i) => i.text === node.task.text);
         if (!item) {
-          throw new Error(`The task "${node.task.text}" is no longer in the note.`);
+          throw new Error(vscode.l10n.t('The task "{0}" is no longer in the note.', node.task.text));
         }
         return setTaskDone(text, item, done);
       });

@@ -25,20 +25,24 @@ export async function openLinkedFile(node?: LearningsNode, fromTree?: unknown): 
   const linkedPath = node.location && !orphaned ? node.location.path : node.file.path;
   const abs = resolveInside(node.entry.folder.root, linkedPath);
   if (!abs) {
-    void vscode.window.showErrorMessage(`Candor does not open "${linkedPath}": it leaves the repository.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Candor does not open "{0}": it leaves the repository.', linkedPath));
     return;
   }
   const uri = vscode.Uri.file(abs);
   try {
     await vscode.workspace.fs.stat(uri);
   } catch {
-    void vscode.window.showWarningMessage(`${linkedPath} no longer exists in this working tree${node.location?.reason ? `: ${node.location.reason}` : '.'}`);
+    const reason = node.location?.reason;
+    void vscode.window.showWarningMessage(reason
+      ? vscode.l10n.t('{0} no longer exists in this working tree: {1}', linkedPath, reason)
+      : vscode.l10n.t('{0} no longer exists in this working tree.', linkedPath));
     return;
   }
   const editor = await vscode.window.showTextDocument(uri, { preview: true, preserveFocus: fromTree === true });
   if (orphaned) {
     // Never point at lines that may be the wrong ones: open the file and say why.
-    void vscode.window.showWarningMessage(`The linked lines were not found: ${node.location?.reason ?? 'they changed too much'}. Re-anchor or edit the note to fix the link.`);
+    const reason = node.location?.reason ?? vscode.l10n.t('they changed too much');
+    void vscode.window.showWarningMessage(vscode.l10n.t('The linked lines were not found: {0}. Re-anchor or edit the note to fix the link.', reason));
     return;
   }
   const lines = node.location ? node.location.lines : node.file.lines;

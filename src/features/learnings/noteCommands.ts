@@ -9,11 +9,17 @@ import type { NotesService } from '../notes/notesService';
 import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
 import type { LearningsNode } from './learningsNodes';
 
-const STATUS_DETAILS: Record<Status, string> = {
-  open: 'Still happening, or not yet contained',
-  mitigated: 'Contained for now; permanent corrections pending',
-  resolved: 'Recovered and corrected',
-};
+// A function, not a table: translations are looked up when the list is shown, not at load.
+function statusDetail(status: Status): string {
+  switch (status) {
+    case 'open':
+      return vscode.l10n.t('Still happening, or not yet contained');
+    case 'mitigated':
+      return vscode.l10n.t('Contained for now; permanent corrections pending');
+    case 'resolved':
+      return vscode.l10n.t('Recovered and corrected');
+  }
+}
 
 export class NoteCommands {
   constructor(private readonly notes: NotesService, private readonly editor: NoteEditor) {}
@@ -33,22 +39,23 @@ export class NoteCommands {
   async setStatus(target: unknown, status?: unknown): Promise<void> {
     const programmatic = status !== undefined;
     if (programmatic && !isStatus(status)) {
-      throw new Error(`candor.setStatus takes one of ${STATUSES.join(', ')}, not "${String(status)}".`);
+      throw new Error(vscode.l10n.t('candor.setStatus takes one of {0}, not "{1}".', STATUSES.join(', '), String(status)));
     }
     const uri = noteUri(target);
     if (!uri) {
       if (programmatic) {
-        throw new Error('candor.setStatus needs the note: pass its Uri.');
+        throw new Error(vscode.l10n.t('candor.setStatus needs the note: pass its Uri.'));
       }
-      void vscode.window.showInformationMessage('Open a note or pick one in the Learnings view to set its status.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a note or pick one in the Learnings view to set its status.'));
       return;
     }
     const shown = isNode(target) ? target.entry.note.note.status : undefined;
     let chosen = status as Status | undefined;
     if (!chosen) {
+      // The label is the status as written in the note, so it stays untranslated.
       const picked = await vscode.window.showQuickPick(
-        STATUSES.map((s) => ({ label: s, description: STATUS_DETAILS[s], picked: s === shown })),
-        { title: 'Set Status', placeHolder: shown ? `Now ${shown}` : undefined },
+        STATUSES.map((s) => ({ label: s, description: statusDetail(s), picked: s === shown })),
+        { title: vscode.l10n.t('Set Status'), placeHolder: shown ? vscode.l10n.t('Now {0}', shown) : undefined },
       );
       chosen = picked?.label as Status | undefined;
       if (!chosen) {
@@ -60,8 +67,9 @@ export class NoteCommands {
       // The tree showed one status; if the file now says another, someone changed it meanwhile.
       const onDisk = shown ? (await readIndexedNote(uri.fsPath))?.note.status : undefined;
       if (shown && onDisk && onDisk !== shown) {
-        const anyway = 'Set Anyway';
-        const answer = await vscode.window.showWarningMessage(`The note's status was changed on disk to "${onDisk}" since it was shown. Set it to "${chosen}"?`, { modal: true }, anyway);
+        const anyway = vscode.l10n.t('Set Anyway');
+        const question = vscode.l10n.t('The note\'s status was changed on disk to "{0}" since it was shown. Set it to "{1}"?', onDisk, chosen);
+        const answer = await vscode.window.showWarningMessage(question, { modal: true }, anyway);
         if (answer !== anyway) {
           return;
         }
@@ -93,19 +101,21 @@ export class NoteCommands {
       return;
     }
     if (!vscode.workspace.isTrusted) {
-      await explainUntrusted(new UntrustedWorkspaceError('delete notes'));
+      await explainUntrusted(new UntrustedWorkspaceError(vscode.l10n.t('delete notes')));
       return;
     }
     const title = isNode(target) ? target.entry.note.note.title : vscode.workspace.asRelativePath(uri);
-    const remove = 'Move to Trash';
-    if ((await vscode.window.showWarningMessage(`Delete the note "${title}"?`, { modal: true, detail: 'It is moved to the trash; git history keeps any committed version.' }, remove)) !== remove) {
+    const remove = vscode.l10n.t('Move to Trash');
+    const detail = vscode.l10n.t('It is moved to the trash; git history keeps any committed version.');
+    if ((await vscode.window.showWarningMessage(vscode.l10n.t('Delete the note "{0}"?', title), { modal: true, detail }, remove)) !== remove) {
       return;
     }
     try {
       await vscode.workspace.fs.delete(uri, { useTrash: true });
     } catch (err) {
-      const permanently = 'Delete Permanently';
-      const answer = await vscode.window.showWarningMessage(`The note could not be moved to the trash (${(err as Error).message}). Delete it permanently?`, { modal: true }, permanently);
+      const permanently = vscode.l10n.t('Delete Permanently');
+      const question = vscode.l10n.t('The note could not be moved to the trash ({0}). Delete it permanently?', (err as Error).message);
+      const answer = await vscode.window.showWarningMessage(question, { modal: true }, permanently);
       if (answer !== permanently) {
         return;
       }

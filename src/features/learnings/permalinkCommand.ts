@@ -15,12 +15,12 @@ export async function copyPermalink(git: GitRunner, node?: LearningsNode): Promi
     return undefined;
   }
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Candor reads the origin remote with git, which it does not run in an untrusted workspace.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Candor reads the origin remote with git, which it does not run in an untrusted workspace.'));
     return undefined;
   }
   const remote = await originRemote(git, node.entry.folder.root, customHosts());
   if (!remote) {
-    void vscode.window.showWarningMessage('No permalink: the repository has no `origin` remote on GitHub, GitLab, Bitbucket or Azure DevOps. Self-hosted servers can be named in `candor.permalinks.hosts`.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('No permalink: the repository has no `origin` remote on GitHub, GitLab, Bitbucket or Azure DevOps. Self-hosted servers can be named in `candor.permalinks.hosts`.'));
     return undefined;
   }
   let url: string | undefined;
@@ -30,15 +30,15 @@ export async function copyPermalink(git: GitRunner, node?: LearningsNode): Promi
     const sha = node.file.commit ?? node.entry.note.note.head;
     url = sha ? fileUrl(remote, sha, node.file.path, node.file.lines) : undefined;
     if (!sha) {
-      void vscode.window.showWarningMessage(`No permalink: no commit was recorded for ${node.file.path}.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('No permalink: no commit was recorded for {0}.', node.file.path));
       return undefined;
     }
   }
   if (!url) {
-    void vscode.window.showWarningMessage('No permalink could be made from this link.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('No permalink could be made from this link.'));
     return undefined;
   }
   await vscode.env.clipboard.writeText(url);
-  vscode.window.setStatusBarMessage(`$(link) Copied ${url}`, 4000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('$(link) Copied {0}', url), 4000);
   return url;
 }

@@ -29,32 +29,32 @@ export function checkArgs(args: LogMistakeArgs): void {
     throw new Error(titleProblem);
   }
   if (args.severity !== undefined && !isSeverity(args.severity)) {
-    throw new Error(`severity must be one of ${SEVERITIES.join(', ')}, not "${String(args.severity)}".`);
+    throw new Error(vscode.l10n.t('severity must be one of {0}, not "{1}".', SEVERITIES.join(', '), String(args.severity)));
   }
   for (const key of ['tryingTo', 'action', 'outcome'] as const) {
     if (args[key] !== undefined && typeof args[key] !== 'string') {
-      throw new Error(`${key} must be text.`);
+      throw new Error(vscode.l10n.t('{0} must be text.', key));
     }
   }
   if (args.files !== undefined && !Array.isArray(args.files)) {
-    throw new Error('files must be a list of { path, startLine?, endLine? }.');
+    throw new Error(vscode.l10n.t('files must be a list of { path, startLine?, endLine? }.'));
   }
   for (const file of args.files ?? []) {
     if (typeof file?.path !== 'string' || file.path.trim() === '') {
-      throw new Error('Each file needs a path relative to the workspace folder.');
+      throw new Error(vscode.l10n.t('Each file needs a path relative to the workspace folder.'));
     }
     for (const key of ['startLine', 'endLine'] as const) {
       const n = file[key];
       if (n !== undefined && (!Number.isInteger(n) || n < 1)) {
-        throw new Error(`${key} of ${file.path} must be a line number from 1.`);
+        throw new Error(vscode.l10n.t('{0} of {1} must be a line number from 1.', key, file.path));
       }
     }
     if (file.startLine !== undefined && file.endLine !== undefined && file.endLine < file.startLine) {
-      throw new Error(`endLine of ${file.path} is before its startLine.`);
+      throw new Error(vscode.l10n.t('endLine of {0} is before its startLine.', file.path));
     }
   }
   if (args.commits !== undefined && (!Array.isArray(args.commits) || args.commits.some((c) => typeof c !== 'string'))) {
-    throw new Error('commits must be a list of shas.');
+    throw new Error(vscode.l10n.t('commits must be a list of shas.'));
   }
 }
 

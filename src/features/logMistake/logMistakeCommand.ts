@@ -27,7 +27,7 @@ export class LogMistakeCommand {
       if (err instanceof UntrustedWorkspaceError) {
         await explainUntrusted(err);
       } else {
-        void vscode.window.showErrorMessage(`Log Mistake failed: ${(err as Error).message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Log Mistake failed: {0}', (err as Error).message));
       }
       return undefined;
     }
@@ -38,7 +38,9 @@ export class LogMistakeCommand {
     requireTrust();
     const folder = findFolder(args.folder);
     if (!folder) {
-      throw new Error(args.folder === undefined ? 'Pass `folder`: the workspace has several folders (or none).' : `No workspace folder matches "${String(args.folder)}".`);
+      throw new Error(args.folder === undefined
+        ? vscode.l10n.t('Pass `folder`: the workspace has several folders (or none).')
+        : vscode.l10n.t('No workspace folder matches "{0}".', String(args.folder)));
     }
     const files: FileToLink[] = (args.files ?? []).map((f) => ({
       absPath: path.resolve(folder.uri.fsPath, f.path),
@@ -68,7 +70,7 @@ export class LogMistakeCommand {
     const folder = target.uri ? vscode.workspace.getWorkspaceFolder(target.uri) : await pickFolder();
     if (!folder) {
       if (!vscode.workspace.workspaceFolders?.length) {
-        void vscode.window.showWarningMessage('Open a folder (a git repository) to log a mistake in it.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder (a git repository) to log a mistake in it.'));
       }
       return undefined;
     }
@@ -79,7 +81,7 @@ export class LogMistakeCommand {
       return undefined;
     }
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: 'Logging mistake…' },
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Logging mistake…') },
       () => logMistake(this.git, { ...answers, folder: folder.uri.fsPath, incidentsDir: dir, files: target.files, commits: [] }),
     );
     const uri = vscode.Uri.file(result.note.path);
@@ -91,7 +93,7 @@ export class LogMistakeCommand {
       editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }
     if (result.context.warnings.length > 0) {
-      void vscode.window.showInformationMessage(`Logged "${answers.title}". ${result.context.warnings.join(' ')}`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Logged "{0}". {1}', answers.title, result.context.warnings.join(' ')));
     }
     return uri;
   }
@@ -99,7 +101,7 @@ export class LogMistakeCommand {
 
 function requireTrust(): void {
   if (!vscode.workspace.isTrusted) {
-    throw new UntrustedWorkspaceError('write notes or run git');
+    throw new UntrustedWorkspaceError(vscode.l10n.t('write notes or run git'));
   }
 }
 
@@ -146,5 +148,5 @@ async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   if (folders.length <= 1) {
     return folders[0];
   }
-  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which folder does the mistake belong to?', ignoreFocusOut: true });
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which folder does the mistake belong to?'), ignoreFocusOut: true });
 }

@@ -14,25 +14,39 @@ export interface MistakeAnswers {
 
 const TOTAL_STEPS = 5;
 
-const SEVERITY_DETAILS: Record<Severity, string> = {
-  'near-miss': 'Caught before it did harm',
-  low: 'Little impact, easily undone',
-  medium: 'Noticeable impact on people or systems',
-  high: 'Serious impact: users or data affected',
-  critical: 'Severe: an outage, data loss or a security breach',
-};
+// Functions, not tables: translations are looked up when a prompt is shown, not at load.
+function severityDetail(severity: Severity): string {
+  switch (severity) {
+    case 'near-miss':
+      return vscode.l10n.t('Caught before it did harm');
+    case 'low':
+      return vscode.l10n.t('Little impact, easily undone');
+    case 'medium':
+      return vscode.l10n.t('Noticeable impact on people or systems');
+    case 'high':
+      return vscode.l10n.t('Serious impact: users or data affected');
+    case 'critical':
+      return vscode.l10n.t('Severe: an outage, data loss or a security breach');
+  }
+}
 
-const QUESTIONS = [
-  { key: 'tryingTo', prompt: 'What was I trying to do?', placeholder: 'e.g. Clear one stale key from the cache (Enter to skip)' },
-  { key: 'action', prompt: 'What action did I take?', placeholder: 'e.g. Ran FLUSHALL against the production Redis (Enter to skip)' },
-  { key: 'outcome', prompt: 'How did the result differ from what I expected?', placeholder: 'e.g. Every key was dropped and the site slowed down (Enter to skip)' },
-] as const;
+function questions() {
+  return [
+    { key: 'tryingTo', prompt: vscode.l10n.t('What was I trying to do?'), placeholder: vscode.l10n.t('e.g. Clear one stale key from the cache (Enter to skip)') },
+    { key: 'action', prompt: vscode.l10n.t('What action did I take?'), placeholder: vscode.l10n.t('e.g. Ran FLUSHALL against the production Redis (Enter to skip)') },
+    { key: 'outcome', prompt: vscode.l10n.t('How did the result differ from what I expected?'), placeholder: vscode.l10n.t('e.g. Every key was dropped and the site slowed down (Enter to skip)') },
+  ] as const;
+}
+
+function stepTitle(step: number): string {
+  return vscode.l10n.t('Log Mistake ({0}/{1})', step, TOTAL_STEPS);
+}
 
 export async function askMistake(defaultSeverity: Severity, linking: string): Promise<MistakeAnswers | undefined> {
   const title = await vscode.window.showInputBox({
-    title: `Log Mistake (1/${TOTAL_STEPS})${linking ? ` — ${linking}` : ''}`,
-    prompt: 'What went wrong, in a few words?',
-    placeHolder: 'e.g. Flushed the production cache',
+    title: `${stepTitle(1)}${linking ? ` — ${linking}` : ''}`,
+    prompt: vscode.l10n.t('What went wrong, in a few words?'),
+    placeHolder: vscode.l10n.t('e.g. Flushed the production cache'),
     ignoreFocusOut: true,
     // Enter on an invalid title is refused with the message, so an empty Enter never cancels silently.
     validateInput: (value) => validateTitle(value),
@@ -45,9 +59,9 @@ export async function askMistake(defaultSeverity: Severity, linking: string): Pr
     return undefined;
   }
   const answers: MistakeAnswers = { title: title.trim(), severity };
-  for (const [i, question] of QUESTIONS.entries()) {
+  for (const [i, question] of questions().entries()) {
     const answer = await vscode.window.showInputBox({
-      title: `Log Mistake (${i + 3}/${TOTAL_STEPS})`,
+      title: stepTitle(i + 3),
       prompt: question.prompt,
       placeHolder: question.placeholder,
       ignoreFocusOut: true,
@@ -63,10 +77,11 @@ export async function askMistake(defaultSeverity: Severity, linking: string): Pr
 function pickSeverity(defaultSeverity: Severity): Promise<Severity | undefined> {
   return new Promise((resolve) => {
     const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { severity: Severity }>();
-    pick.title = `Log Mistake (2/${TOTAL_STEPS})`;
-    pick.placeholder = 'How severe was it?';
+    pick.title = stepTitle(2);
+    pick.placeholder = vscode.l10n.t('How severe was it?');
     pick.ignoreFocusOut = true;
-    pick.items = SEVERITIES.map((severity) => ({ label: severity, description: SEVERITY_DETAILS[severity], severity }));
+    // The label is the severity as written in the note, so it stays untranslated.
+    pick.items = SEVERITIES.map((severity) => ({ label: severity, description: severityDetail(severity), severity }));
     pick.activeItems = pick.items.filter((item) => item.severity === defaultSeverity);
     let chosen: Severity | undefined;
     pick.onDidAccept(() => {

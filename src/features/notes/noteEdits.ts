@@ -22,7 +22,7 @@ export class NoteEditor {
 
   private async change(uri: vscode.Uri, transform: (text: string) => string, onDisk: () => Promise<unknown>): Promise<void> {
     if (!vscode.workspace.isTrusted) {
-      throw new UntrustedWorkspaceError('change notes');
+      throw new UntrustedWorkspaceError(vscode.l10n.t('change notes'));
     }
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (doc?.isDirty) {
@@ -51,18 +51,18 @@ async function replaceChangedPart(doc: vscode.TextDocument, next: string): Promi
   const edit = new vscode.WorkspaceEdit();
   edit.replace(doc.uri, new vscode.Range(doc.positionAt(start), doc.positionAt(current.length - end)), next.slice(start, next.length - end));
   if (!(await vscode.workspace.applyEdit(edit))) {
-    throw new Error(`${vscode.workspace.asRelativePath(doc.uri)} could not be changed in its editor.`);
+    throw new Error(vscode.l10n.t('{0} could not be changed in its editor.', vscode.workspace.asRelativePath(doc.uri)));
   }
 }
 
 /** A message for a failed note change, with the action that helps. */
 export async function reportEditError(err: unknown, uri?: vscode.Uri): Promise<void> {
   if (err instanceof NoteConflictError && uri) {
-    const open = 'Open Note';
-    if ((await vscode.window.showWarningMessage(`${err.message} Open it to see the other change, then try again.`, open)) === open) {
+    const open = vscode.l10n.t('Open Note');
+    if ((await vscode.window.showWarningMessage(vscode.l10n.t('{0} Open it to see the other change, then try again.', err.message), open)) === open) {
       await vscode.window.showTextDocument(uri);
     }
     return;
   }
-  void vscode.window.showErrorMessage(`Candor: ${(err as Error).message}`);
+  void vscode.window.showErrorMessage(vscode.l10n.t('Candor: {0}', (err as Error).message));
 }

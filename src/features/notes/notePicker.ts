@@ -21,7 +21,7 @@ export async function pickNote(notes: NotesService, target: unknown, placeHolder
       return entry;
     }
     if (target !== undefined) {
-      throw new Error(`${vscode.workspace.asRelativePath(uri)} is not a note in an incidents folder.`);
+      throw new Error(vscode.l10n.t('{0} is not a note in an incidents folder.', vscode.workspace.asRelativePath(uri)));
     }
   }
   const entries = (await notes.all()).filter((e) => !e.note.problems.some((p) => p.level === 'error'));
