@@ -10,9 +10,9 @@ import { headSha } from '../../core/git/repoQueries';
 import type { FieldEdit } from '../../core/noteUpdate';
 import { resolveInside } from '../../core/repoPaths';
 import type { NoteEditor } from '../notes/noteEdits';
-import { reportEditError } from '../notes/noteEdits';
+import { reportCommandError } from '../notes/noteEdits';
 import type { NotesService } from '../notes/notesService';
-import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
+import { UntrustedWorkspaceError } from '../workspaceTrust';
 import type { LinkedCode } from './linkedCode';
 
 export interface ReanchorResult {
@@ -86,11 +86,7 @@ export class ReanchorCommand {
       if (target instanceof vscode.Uri) {
         throw err;
       }
-      if (err instanceof UntrustedWorkspaceError) {
-        await explainUntrusted(err);
-      } else {
-        await reportEditError(err, uri);
-      }
+      await reportCommandError(err, uri);
       return undefined;
     }
   }

@@ -5,10 +5,10 @@ import { recentCommits, resolveCommits } from '../../core/git/captureContext';
 import type { GitRunner } from '../../core/git/gitRunner';
 import { COMMIT_ROLES, type CommitRole } from '../../core/noteModel';
 import { appendListItem } from '../../core/noteRewriter';
-import { reportEditError, type NoteEditor } from '../notes/noteEdits';
+import { reportCommandError, type NoteEditor } from '../notes/noteEdits';
 import { pickNote } from '../notes/notePicker';
 import type { NotesService } from '../notes/notesService';
-import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
+import { UntrustedWorkspaceError } from '../workspaceTrust';
 import type { FixCommits } from './fixCommits';
 
 // A function, not a table: translations are looked up when the list is shown, not at load.
@@ -67,11 +67,7 @@ export class LinkCommitCommand {
       if (programmatic) {
         throw err;
       }
-      if (err instanceof UntrustedWorkspaceError) {
-        await explainUntrusted(err);
-      } else {
-        await reportEditError(err);
-      }
+      await reportCommandError(err);
     }
   }
 

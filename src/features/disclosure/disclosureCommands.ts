@@ -9,10 +9,10 @@ import { mailtoUrl } from '../../core/disclosure/mailto';
 import { TemplateError } from '../../core/disclosure/template';
 import { detectWebhookKind, postToWebhook, WebhookError } from '../../core/disclosure/webhook';
 import { WEBHOOK_KINDS, type WebhookKind } from '../../core/disclosure/webhookPayload';
-import { reportEditError, type NoteEditor } from '../notes/noteEdits';
+import { reportCommandError, type NoteEditor } from '../notes/noteEdits';
 import { pickNote } from '../notes/notePicker';
 import type { NoteEntry, NotesService } from '../notes/notesService';
-import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
+import { UntrustedWorkspaceError } from '../workspaceTrust';
 import type { DisclosureDrafts } from './disclosureDrafts';
 import { previewTarget, previewUri } from './disclosurePreview';
 
@@ -176,15 +176,13 @@ export class DisclosureCommands {
       if (programmatic) {
         throw err;
       }
-      if (err instanceof UntrustedWorkspaceError) {
-        await explainUntrusted(err);
-      } else if (err instanceof WebhookError) {
+      if (err instanceof WebhookError) {
         const copy = vscode.l10n.t('Copy Instead');
         if ((await vscode.window.showErrorMessage(vscode.l10n.t('The disclosure was not posted: {0} The draft is kept.', err.message), copy)) === copy) {
           await this.copy(target);
         }
       } else {
-        await reportEditError(err);
+        await reportCommandError(err);
       }
       return undefined;
     }

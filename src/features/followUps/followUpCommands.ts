@@ -2,10 +2,10 @@
 import * as vscode from 'vscode';
 import { addFollowUp, isOverdue, localDay, validateFollowUp, type FollowUpInput } from '../../core/followUps';
 import { findTaskItems } from '../../core/taskItems';
-import { reportEditError, type NoteEditor } from '../notes/noteEdits';
+import { reportCommandError, type NoteEditor } from '../notes/noteEdits';
 import { pickNote } from '../notes/notePicker';
 import type { NoteEntry, NotesService } from '../notes/notesService';
-import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
+import { UntrustedWorkspaceError } from '../workspaceTrust';
 
 export interface OverdueItem {
   entry: NoteEntry;
@@ -59,11 +59,7 @@ export class FollowUpCommands {
       if (programmatic) {
         throw err;
       }
-      if (err instanceof UntrustedWorkspaceError) {
-        await explainUntrusted(err);
-      } else {
-        await reportEditError(err);
-      }
+      await reportCommandError(err);
     }
   }
 

@@ -6,7 +6,7 @@ import { userEmail } from '../../core/git/repoQueries';
 import type { GitRunner } from '../../core/git/gitRunner';
 import { GROUP_BY, type GroupBy, type NoteFilter } from '../../core/noteGrouping';
 import { findTaskItems, setTaskDone } from '../../core/taskItems';
-import { reportEditError, type NoteEditor } from '../notes/noteEdits';
+import { reportCommandError, type NoteEditor } from '../notes/noteEdits';
 import type { NotesService } from '../notes/notesService';
 import type { LinkedCode } from '../code/linkedCode';
 import type { FixCommits } from '../commits/fixCommits';
@@ -176,11 +176,7 @@ export class LearningsView implements vscode.Disposable {
       });
     } catch (err) {
       this.provider.refresh();
-      if (err instanceof UntrustedWorkspaceError) {
-        await explainUntrusted(err);
-      } else {
-        await reportEditError(err, uri);
-      }
+      await reportCommandError(err, uri);
     }
   }
 

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { STATUSES, type Status } from '../../core/noteModel';
 import { isoSeconds } from '../../core/noteWriter';
 import { readIndexedNote } from '../../core/noteIndex';
-import { reportEditError, type NoteEditor } from '../notes/noteEdits';
+import { reportCommandError, type NoteEditor } from '../notes/noteEdits';
 import type { NotesService } from '../notes/notesService';
 import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
 import type { LearningsNode } from './learningsNodes';
@@ -79,11 +79,7 @@ export class NoteCommands {
       if (programmatic) {
         throw err;
       }
-      if (err instanceof UntrustedWorkspaceError) {
-        await explainUntrusted(err);
-      } else {
-        await reportEditError(err, uri);
-      }
+      await reportCommandError(err, uri);
     }
   }
 

@@ -4,7 +4,7 @@
 // since it was read, and refusing (with a message) when the same field was changed there.
 import * as vscode from 'vscode';
 import { applyFieldEdits, NoteConflictError, updateNoteFile, updateNoteText, type FieldEdit } from '../../core/noteUpdate';
-import { UntrustedWorkspaceError } from '../workspaceTrust';
+import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
 import type { NotesService } from './notesService';
 
 export class NoteEditor {
@@ -55,8 +55,12 @@ async function replaceChangedPart(doc: vscode.TextDocument, next: string): Promi
   }
 }
 
-/** A message for a failed note change, with the action that helps. */
-export async function reportEditError(err: unknown, uri?: vscode.Uri): Promise<void> {
+/** What a person is told when a command fails: why, and the action that helps (trust, the note). */
+export async function reportCommandError(err: unknown, uri?: vscode.Uri): Promise<void> {
+  if (err instanceof UntrustedWorkspaceError) {
+    await explainUntrusted(err);
+    return;
+  }
   if (err instanceof NoteConflictError && uri) {
     const open = vscode.l10n.t('Open Note');
     if ((await vscode.window.showWarningMessage(vscode.l10n.t('{0} Open it to see the other change, then try again.', err.message), open)) === open) {
