@@ -20,6 +20,18 @@ export const YAML_LIMITS = { uniqueKeys: true, prettyErrors: true, maxAliasCount
  */
 export const NOTE_PARSER_VERSION = 1;
 
+/**
+ * The body parseNote gives for `text`, without parsing the front matter: for a note whose fields
+ * came from the index cache and whose body is read only when asked for. Keep in step with
+ * parseNote (a unit test compares them).
+ */
+export function noteBody(text: string): string {
+  if (text.includes('\u0000')) {
+    return '';
+  }
+  return splitFrontMatter(text)?.body ?? text;
+}
+
 export function parseNote(text: string, fileName: string): ParsedNote {
   const id = fileName.replace(/\.md$/i, '');
   const problems: NoteProblem[] = [];

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { findGitDir, IndexCache, INDEX_CACHE_FILE, openIndexCache } from '../../src/core/indexCache';
 import { NoteIndex, type IndexedNote } from '../../src/core/noteIndex';
+import { noteBody, parseNote } from '../../src/core/noteParser';
 import { createNoteFile, type NoteDraft } from '../../src/core/noteWriter';
 import { TempRepo, tempDir } from './helpers/tempRepo';
 
@@ -119,7 +120,7 @@ describe('index cache', () => {
       (e) => { (e[5] as { note: { status: string } }).note.status = 'pwned'; return e; },
       (e) => { (e[5] as { note: { head: string } }).note.head = '--output=/tmp/x'; return e; },
       (e) => { (e[5] as { note: { id: string } }).note.id = 'another-note'; return e; },
-      (e) => { (e[5] as { note: { body: string } }).note.body = 'x'.repeat(5_000_000); return e; },
+      (e) => { (e[5] as { note: { title: string } }).note.title = 'x'.repeat(5_000_000); return e; },
       (e) => { (e[5] as { problems: unknown }).problems = 'none'; return e; },
       (e) => { e[2] = (e[2] as number) + 1; (e[5] as { note: { title: string } }).note.title = 'stale'; return e; },
       (e) => { e[4] = (e[4] as number) + 1; (e[5] as { note: { title: string } }).note.title = 'other inode'; return e; },
@@ -187,6 +188,23 @@ describe('index cache', () => {
     await index.whenCacheSaved();
     // All five files were written just now: none may be trusted by their stamp yet.
     assert.strictEqual((await cache.load()).size, 0);
+  });
+});
+
+describe('bodies of cached notes', () => {
+  it('are read from the note file when first asked for, exactly as parseNote reads them', async () => {
+    const { repo, dir } = await repoWithNotes();
+    fs.writeFileSync(path.join(dir, '2026-01-03-nul.md'), '---\ntitle: N\n---\nbo\u0000dy\n');
+    fs.writeFileSync(path.join(dir, '2026-01-04-crlf.md'), '\uFEFF---\r\ntitle: C\r\n---\r\n\r\nbody\r\n');
+    const cache = cacheFor(repo, dir);
+    await scanned(dir, cache);
+    const warm = await scanned(dir, cache);
+    for (const entry of warm.list()) {
+      const text = fs.readFileSync(entry.path, 'utf8');
+      assert.strictEqual(entry.note.body, parseNote(text, path.basename(entry.path)).note.body, entry.path);
+      assert.strictEqual(noteBody(text), parseNote(text, path.basename(entry.path)).note.body);
+    }
+    assert.ok(!fs.readFileSync(cache.file, 'utf8').includes('Text of First'), 'bodies are not in the cache');
   });
 });
 
