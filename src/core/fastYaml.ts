@@ -4,12 +4,14 @@
 // back ("not sure") for the `yaml` package to read, report and explain.
 //
 // The rule that keeps this safe: whenever this returns a value, it is the value `yaml` would
-// return (parseDocument + toJS, YAML 1.2 core schema, as parseNote calls it). Anything this reader
-// does not fully understand (anchors, aliases, tags, flow maps, folded or multi-line scalars,
-// quoted or unusual keys, duplicate keys, tabs for indentation, directives,
-// document markers, deep nesting, odd control characters) returns undefined. The differential
-// test (test/unit/fastYaml.test.ts) compares both readers on writer output, hand edits and a
-// fuzz set.
+// return (parseDocument + toJS, YAML 1.2 core schema, as parseNote calls it). The subset: block
+// maps, block sequences (of maps or scalars), one-line flow sequences of scalars, one-line plain,
+// single- and double-quoted scalars, `|` literals (with `-`/`+` and an indentation digit),
+// comments, CRLF. Anything else (anchors, aliases, tags, flow maps, folded `>` scalars,
+// multi-line plain or quoted scalars, quoted or unusual keys, duplicate keys, tabs for
+// indentation, directives, document markers, deep nesting, odd control characters) returns
+// undefined. The differential test (test/unit/fastYaml.test.ts) compares both readers on writer
+// output, hand edits and a fuzz set.
 
 /** What the reader found: the document's top-level map, or null for an empty document. */
 export interface FastYamlResult {
@@ -29,7 +31,6 @@ const MAX_KEY_LENGTH = 128;
 // return that is not part of CRLF. The `yaml` package deals with these in its own ways; leave them
 // to it. Two tests rather than one alternation, and a regular expression rather than a loop over
 // the characters: both measured faster.
-// eslint-disable-next-line no-control-regex
 const UNUSUAL_CHARS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
 const LONE_CR = /\r(?!\n)/;
 

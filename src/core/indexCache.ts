@@ -13,8 +13,9 @@
 // Trust: a repository (with its .git) may come from someone else, so the file is untrusted input.
 // Every entry is checked for shape and for what parseNote itself guarantees (enums, shas, paths
 // that stay in the repository), and a cached note is used only for a file whose size,
-// modification time, change time and inode all still match; the change time and inode are not
-// settable by a tar or zip, so a planted file cannot match. Anything else about the file (wrong
+// modification time, change time and inode all still match. The change time and inode are set
+// when a file is created here, not by a tar or zip, so a cache planted in an archive cannot
+// predict them; and even a matching entry can only show what a note file itself could say. Anything else about the file (wrong
 // version, wrong parser, bad JSON, bad shape) means: ignore it, parse the notes, write a new one.
 //
 // Format (JSON Lines, so that a folder's entries are read a chunk at a time, yielding between
@@ -467,9 +468,7 @@ function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-// eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/;
-// eslint-disable-next-line no-control-regex
 const NON_ASCII_ALL = /[^\x00-\x7f]/g;
 
 /** JSON with every non-ASCII character escaped, so the file decodes as one-byte text. */

@@ -3,12 +3,12 @@
 // With a cache (indexCache.ts), a scan reads only stat data for notes unchanged since the last
 // session and parses just the others.
 //
-// Bulk work (scan, reconcile) uses synchronous file calls in slices of a few milliseconds,
-// yielding to the event loop between slices. Measured (bench/README.md): each asynchronous call
-// costs ~20 µs of main-thread time plus a hand-off to libuv's thread pool, so reading 10,000 notes
-// with four async calls each took ~3 times as long as the same calls made synchronously. Should
-// one file take long (a network drive), the rest of the bulk work goes asynchronous, so the
-// extension host is never held for long.
+// File calls are synchronous, in slices of at most ~10 ms for bulk work (scan, reconcile), with
+// the event loop free between slices. Measured (bench/README.md): each asynchronous call costs
+// ~20 µs of main-thread time plus a hand-off to libuv's thread pool, so reading 10,000 notes with
+// four async calls each took 3-4 times as long as the same calls made synchronously. Should one
+// file take long (a network drive), the scan goes on asynchronously, and so do later updates, so
+// the extension host is never held for long.
 import * as fs from 'fs';
 import * as path from 'path';
 import { sameStamp, stampOf, cachedFields, type CachedNotes, type CacheRecord, type FileStamp, type IndexCache } from './indexCache';
@@ -36,12 +36,16 @@ const SLOW_FILE_MS = 20;
  */
 const RACY_MS = 3000;
 const PROGRESS_INTERVAL_MS = 100;
+/** Lets the first paint of the views happen before bodies are read in the background. */
+const PREFETCH_DELAY_MS = 250;
 
 export interface NoteIndexOptions {
   /** Where parsed notes are kept between sessions; without one, every scan parses every note. */
   cache?: IndexCache;
   /** Tests only: how recent a change must be to keep a note out of the cache (default 3 s; negative caches all). */
   racyMs?: number;
+  /** Tests only: file calls slower than this switch a scan to asynchronous reading (default 20 ms). */
+  slowFileMs?: number;
 }
 
 export interface ScanOptions {
@@ -73,6 +77,8 @@ export class NoteIndex {
   private entries = new Map<string, IndexedNote>();
   private freshness = new Map<string, Freshness>();
   private saving: Promise<unknown> = Promise.resolve();
+  /** Set when a scan found file calls slow (a network drive): reads stay asynchronous. */
+  private slowFileSystem = false;
 
   constructor(readonly dir: string, private readonly options: NoteIndexOptions = {}) {}
 
@@ -109,6 +115,7 @@ export class NoteIndex {
     };
 
     // Synchronously, in slices, while the file system answers quickly.
+    const timing = { ioMs: 0 };
     let next = 0;
     let slow = false;
     let cancelled = false;
@@ -120,15 +127,22 @@ export class NoteIndex {
       }
       const name = names[next++];
       const file = path.join(this.dir, name);
-      const started = Date.now();
-      let read = useCache ? fromCacheSync(file, name, cached) : undefined;
+      let read: ReadNote | null | undefined;
+      let ioMs = 0;
+      if (useCache) {
+        const started = Date.now();
+        const stat = statFileSync(file);
+        ioMs = Date.now() - started;
+        read = cachedNote(file, name, cached, stat);
+      }
       if (read === undefined) {
         parsed++;
-        read = readNoteSync(file, cacheableBefore);
+        read = readNoteSync(file, cacheableBefore, timing);
+        ioMs += timing.ioMs;
       }
+      slow = ioMs > (this.options.slowFileMs ?? SLOW_FILE_MS);
       keep(file, read ?? undefined);
       const now = Date.now();
-      slow = now - started > SLOW_FILE_MS;
       if (now - sliceStart >= SLICE_MS) {
         await yieldToEventLoop();
         sliceStart = Date.now();
@@ -156,12 +170,16 @@ export class NoteIndex {
 
     this.entries = entries;
     this.freshness = freshness;
+    this.slowFileSystem = slow;
     progress.finish();
     if (cancelled) {
       return false;
     }
     if (parsed > 0 || (cached?.size ?? 0) !== entries.size) {
       this.saveCache();
+    }
+    if (parsed < entries.size) {
+      this.prefetchBodies();
     }
     return true;
   }
@@ -172,7 +190,10 @@ export class NoteIndex {
     if (path.dirname(abs) !== path.resolve(this.dir) || !isNoteFileName(path.basename(abs))) {
       return false;
     }
-    const read = await readNote(abs, Date.now() - this.racyMs);
+    // One small file: read synchronously (its async calls cost more than the read) unless the
+    // last scan found the file system slow.
+    const cacheableBefore = Date.now() - this.racyMs;
+    const read = this.slowFileSystem ? await readNote(abs, cacheableBefore) : readNoteSync(abs, cacheableBefore, { ioMs: 0 });
     if (!read) {
       this.freshness.delete(abs);
       return this.entries.delete(abs);
@@ -184,8 +205,9 @@ export class NoteIndex {
   }
 
   /**
-   * Brings the index in line with the folder by stat alone, re-reading only files whose size or
-   * modification time changed: for changes no watcher reported (one set up late, a missed event).
+   * Brings the index in line with the folder by stat alone, re-reading only files whose stamp
+   * (size, modification and change time, inode) changed: for changes no watcher reported (one
+   * set up late, a missed event).
    */
   async reconcile(): Promise<boolean> {
     const names = await this.noteNames();
@@ -233,6 +255,32 @@ export class NoteIndex {
     }
   }
 
+  /**
+   * Reads the bodies of notes that came from the cache in the background, in short slices, a
+   * moment after the scan: a first text filter or group expansion then finds them in memory
+   * instead of reading thousands of files at once. Unref'd, so a CLI need not wait for it.
+   */
+  private prefetchBodies(): void {
+    const pending = [...this.entries.values()].filter((e) => hasLazyBody(e.note));
+    let next = 0;
+    const slice = () => {
+      const started = Date.now();
+      while (next < pending.length && Date.now() - started < SLICE_MS) {
+        const entry = pending[next++];
+        // A note replaced since (update, another scan) needs nothing.
+        if (this.entries.get(entry.path) === entry) {
+          loadBody(entry.note);
+        }
+      }
+      if (next < pending.length) {
+        // A timer, not setImmediate: an unref'd immediate runs only when something else wakes
+        // the event loop, so the reading would crawl along with unrelated events.
+        setTimeout(slice, 0).unref();
+      }
+    };
+    setTimeout(slice, PREFETCH_DELAY_MS).unref();
+  }
+
   private saveCache(): void {
     const cache = this.options.cache;
     if (!cache?.writable) {
@@ -265,10 +313,6 @@ export async function readIndexedNote(file: string): Promise<IndexedNote | undef
 /** A note from the cache when its file's stamp matches; null when the file is gone. */
 async function fromCache(file: string, name: string, cached: CachedNotes): Promise<ReadNote | null | undefined> {
   return cachedNote(file, name, cached, await statFile(file));
-}
-
-function fromCacheSync(file: string, name: string, cached: CachedNotes): ReadNote | null | undefined {
-  return cachedNote(file, name, cached, statFileSync(file));
 }
 
 function cachedNote(file: string, name: string, cached: CachedNotes, stat: fs.Stats | undefined): ReadNote | null | undefined {
@@ -308,6 +352,15 @@ function lazyBodyGet(this: LazyNote): string {
 
 function lazyBodySet(this: LazyNote, value: string): void {
   this[LAZY_BODY].body = value;
+}
+
+function hasLazyBody(note: Note): boolean {
+  const slot = (note as Partial<LazyNote>)[LAZY_BODY];
+  return slot !== undefined && slot.body === undefined;
+}
+
+function loadBody(note: Note): number {
+  return note.body.length;
 }
 
 function readBodySync(file: string): string {
@@ -371,21 +424,28 @@ async function readNote(file: string, cacheableBefore: number): Promise<ReadNote
   }
 }
 
-/** readNote, synchronously: for the slices of a bulk scan. */
-function readNoteSync(file: string, cacheableBefore: number): ReadNote | undefined {
+/**
+ * readNote, synchronously: for the slices of a bulk scan. `timing.ioMs` gets the time spent in
+ * file calls alone, so that a slow parse (the first malformed note loads the `yaml` package) is
+ * not mistaken for a slow file system.
+ */
+function readNoteSync(file: string, cacheableBefore: number, timing: { ioMs: number }): ReadNote | undefined {
+  const started = Date.now();
   let fd: number;
   try {
     fd = fs.openSync(file, READ_FLAGS);
   } catch (err) {
     const stat = statFileSync(file);
+    timing.ioMs = Date.now() - started;
     return stat?.isFile() ? failed(file, stat, err) : undefined;
   }
+  let stat: fs.Stats;
+  let text: string | undefined;
   try {
-    const stat = fs.fstatSync(fd);
+    stat = fs.fstatSync(fd);
     if (!stat.isFile()) {
       return undefined;
     }
-    let text: string | undefined;
     if (stat.size <= MAX_NOTE_BYTES) {
       try {
         text = readAllSync(fd, stat.size);
@@ -393,7 +453,6 @@ function readNoteSync(file: string, cacheableBefore: number): ReadNote | undefin
         return failed(file, stat, err);
       }
     }
-    return noteOf(file, stat, text, cacheableBefore);
   } catch {
     return undefined;
   } finally {
@@ -402,7 +461,9 @@ function readNoteSync(file: string, cacheableBefore: number): ReadNote | undefin
     } catch {
       // Nothing to do about a failed close of a file only read.
     }
+    timing.ioMs = Date.now() - started;
   }
+  return noteOf(file, stat, text, cacheableBefore);
 }
 
 /** The indexed note for a file's text (undefined: too large to read). */

@@ -93,6 +93,12 @@ describe('index cache', () => {
     assert.ok(fs.existsSync(cache.file));
     assert.deepStrictEqual(observable((await scanned(dir, cache)).list()), observable(cold.list()));
     assert.deepStrictEqual(observable((await scanned(dir, undefined)).list()), observable(cold.list()));
+    // The same through the asynchronous path a slow file system switches to, cold and warm.
+    for (const cacheOrNot of [undefined, cache]) {
+      const slow = new NoteIndex(dir, { cache: cacheOrNot, racyMs: -60_000, slowFileMs: -1 });
+      await slow.scan();
+      assert.deepStrictEqual(observable(slow.list()), observable(cold.list()));
+    }
 
     // Proof that the warm scan did not parse: a changed title in the cache shows, since the
     // file's stamp still matches (the test edits the cache behind Candor's back).

@@ -190,7 +190,7 @@ async function withSlowProgress<T>(work: (report: (done: number, total: number) 
       return;
     }
     void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Candor' }, (progress) => {
-      show = (done, total) => progress.report({ message: `Reading notes… ${done}/${total}` });
+      show = (done, total) => progress.report({ message: vscode.l10n.t('Reading notes… {0}/{1}', done, total) });
       show(latest.done, latest.total);
       return running.then(() => undefined, () => undefined);
     });

@@ -1,0 +1,63 @@
+// `npm run bench`: a benchmark, not a test. Builds the production bundle (as `npm run build --
+// --production` does for dist/extension.js, but into bench/tmp/ so a development build in dist/ is
+// left alone) and the benchmark suite (scripts/benchSuite.ts), then runs the suite, which prints
+// a table and writes bench/results.json.
+//
+//   npm run bench                          # 1,000 and 10,000 notes
+//   npm run bench -- --sizes 1000          # a quicker run
+//   npm run bench -- --label before --out bench/results-before.json
+import * as esbuild from 'esbuild';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath } from 'url';
+
+const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const tmp = path.join(repo, 'bench', 'tmp');
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+fs.mkdirSync(tmp, { recursive: true });
+
+// The same options as scripts/build.mjs uses for the extension with --production.
+const extension = await esbuild.build({
+  absWorkingDir: repo,
+  entryPoints: { extension: 'src/extension.ts' },
+  bundle: true,
+  outdir: path.join(tmp, 'dist'),
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode'],
+  minify: true,
+  sourcemap: false,
+  metafile: true,
+  logLevel: 'warning',
+});
+const metafile = path.join(tmp, 'dist', 'meta.json');
+fs.writeFileSync(metafile, JSON.stringify(extension.metafile));
+
+await esbuild.build({
+  absWorkingDir: repo,
+  entryPoints: { benchSuite: 'scripts/benchSuite.ts' },
+  bundle: true,
+  outdir: tmp,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode'],
+  logLevel: 'error',
+});
+
+const options = {
+  bundle: path.join(tmp, 'dist', 'extension.js'),
+  metafile,
+  results: path.resolve(repo, option('out', 'bench/results.json')),
+  sizes: option('sizes', '1000,10000').split(',').map(Number),
+  label: option('label', 'current'),
+};
+const run = spawnSync(process.execPath, [path.join(tmp, 'benchSuite.js'), JSON.stringify(options)], { cwd: repo, stdio: 'inherit' });
+process.exit(run.status ?? 1);
