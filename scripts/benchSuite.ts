@@ -10,7 +10,7 @@ import * as path from 'path';
 import { generateRepo, type GeneratedRepo } from './benchNotes';
 import { captureContext } from '../src/core/git/captureContext';
 import { GitRunner } from '../src/core/git/gitRunner';
-import { groupNotes, matchesFilter } from '../src/core/noteGrouping';
+import { groupNotes, matchesFilter, regroupChanged } from '../src/core/noteGrouping';
 import { isNoteFileName, NoteIndex, type IndexedNote } from '../src/core/noteIndex';
 import { resolveInside } from '../src/core/repoPaths';
 import { findTaskItems } from '../src/core/taskItems';
@@ -160,6 +160,10 @@ interface ChangeRun {
   /** CPU time of the process (all threads) during update: the work, without waiting. */
   updateCpuMs: number[];
   regroupMs: number[];
+  /** What the tree did before it regrouped incrementally: every note grouped again. */
+  fullRegroupMs: number[];
+  /** The path → links map updated for the changed note, as LinkedCode.applyChange does. */
+  linksUpdateMs: number[];
   linksBuildMs: number;
   linksLookupMs: number;
   linkedFiles: number;
@@ -209,7 +213,11 @@ async function changeRun(a: { root: string; incidents: string; sample: string })
   const updateMs: number[] = [];
   const updateCpuMs: number[] = [];
   const regroupMs: number[] = [];
+  const fullRegroupMs: number[] = [];
+  const linksUpdateMs: number[] = [];
   const notes = index.list();
+  let current = groups;
+  const linkMap = buildLinkMap(index, a.root).byFile;
   for (let i = 0; i < CHANGES; i++) {
     const note = notes[(i * 7919) % notes.length];
     const text = fs.readFileSync(note.path, 'utf8');
@@ -220,26 +228,21 @@ async function changeRun(a: { root: string; incidents: string; sample: string })
     updateMs.push(performance.now() - t);
     const used = process.cpuUsage(cpu);
     updateCpuMs.push((used.user + used.system) / 1000);
+    // As the tree does now: only the changed note is taken out and put back in.
+    t = performance.now();
+    current = regroupChanged(current, 'status', (e) => e.note, (e) => e.note.path === note.path, [{ note: index.get(note.path)! }]);
+    regroupMs.push(performance.now() - t);
     t = performance.now();
     rootGroups(index);
-    regroupMs.push(performance.now() - t);
+    fullRegroupMs.push(performance.now() - t);
+    t = performance.now();
+    updateLinkMap(linkMap, index, a.root, note.path);
+    linksUpdateMs.push(performance.now() - t);
   }
 
   // Which notes link to which file, built as LinkedCode.build does (existsSync per link).
   t = performance.now();
-  const byFile = new Map<string, unknown[]>();
-  let linkedFiles = 0;
-  for (const entry of index.list()) {
-    entry.note.files.forEach((file, i) => {
-      const abs = resolveInside(a.root, file.path);
-      if (abs && fs.existsSync(abs)) {
-        linkedFiles++;
-        const refs = byFile.get(abs) ?? [];
-        refs.push({ entry, file, index: i });
-        byFile.set(abs, refs);
-      }
-    });
-  }
+  const { byFile, linkedFiles } = buildLinkMap(index, a.root);
   const linksBuildMs = performance.now() - t;
   const lookups = 1000;
   t = performance.now();
@@ -247,7 +250,48 @@ async function changeRun(a: { root: string; incidents: string; sample: string })
     byFile.get(path.resolve(a.sample));
   }
   const linksLookupMs = (performance.now() - t) / lookups;
-  return { firstFilterMs, againFilterMs, settledExpandMs, settledFilterMs, firstRootGroupingMs, firstGroupExpandMs, firstGroupSize: nodes.length, updateMs, updateCpuMs, regroupMs, linksBuildMs, linksLookupMs, linkedFiles };
+  return { firstFilterMs, againFilterMs, settledExpandMs, settledFilterMs, firstRootGroupingMs, firstGroupExpandMs, firstGroupSize: nodes.length, updateMs, updateCpuMs, regroupMs, fullRegroupMs, linksUpdateMs, linksBuildMs, linksLookupMs, linkedFiles };
+}
+
+interface LinkRefLike { note: string; file: unknown; index: number }
+
+function buildLinkMap(index: NoteIndex, root: string): { byFile: Map<string, LinkRefLike[]>; linkedFiles: number } {
+  const byFile = new Map<string, LinkRefLike[]>();
+  let linkedFiles = 0;
+  for (const entry of index.list()) {
+    entry.note.files.forEach((file, i) => {
+      const abs = resolveInside(root, file.path);
+      if (abs && fs.existsSync(abs)) {
+        linkedFiles++;
+        const refs = byFile.get(abs) ?? [];
+        refs.push({ note: entry.path, file, index: i });
+        byFile.set(abs, refs);
+      }
+    });
+  }
+  return { byFile, linkedFiles };
+}
+
+/** LinkedCode.applyChange's work: drop the note's old links, add its new ones. */
+function updateLinkMap(byFile: Map<string, LinkRefLike[]>, index: NoteIndex, root: string, notePath: string): void {
+  for (const [key, refs] of byFile) {
+    if (refs.some((r) => r.note === notePath)) {
+      const kept = refs.filter((r) => r.note !== notePath);
+      if (kept.length > 0) {
+        byFile.set(key, kept);
+      } else {
+        byFile.delete(key);
+      }
+    }
+  }
+  index.get(notePath)?.note.files.forEach((file, i) => {
+    const abs = resolveInside(root, file.path);
+    if (abs && fs.existsSync(abs)) {
+      const refs = byFile.get(abs) ?? [];
+      refs.push({ note: notePath, file, index: i });
+      byFile.set(abs, refs);
+    }
+  });
 }
 
 interface MemoryRun {
@@ -571,6 +615,8 @@ async function main(options: Options): Promise<void> {
         update: stat(change.updateMs),
         updateCpu: stat(change.updateCpuMs),
         regroup: stat(change.regroupMs),
+        fullRegroup: stat(change.fullRegroupMs),
+        linksUpdate: stat(change.linksUpdateMs),
         firstRootGrouping: stat([change.firstRootGroupingMs]),
         firstGroupExpand: stat([change.firstGroupExpandMs]),
         firstGroupSize: change.firstGroupSize,
@@ -636,7 +682,9 @@ function printTable(r: Record<string, unknown>): void {
     ['  CPU time', ...keys.map((k) => fmt(sizes[k].warmCpu))],
     ['one note changed: NoteIndex.update', ...keys.map((k) => fmt(sizes[k].update))],
     ['  its CPU time', ...keys.map((k) => fmt(sizes[k].updateCpu))],
-    ['  tree regrouping after it (groupNotes)', ...keys.map((k) => fmt(sizes[k].regroup))],
+    ['  the tree regrouping just that note (regroupChanged)', ...keys.map((k) => fmt(sizes[k].regroup))],
+    ['  (grouping every note again, as before)', ...keys.map((k) => fmt(sizes[k].fullRegroup))],
+    ['  the path → links map updated for that note', ...keys.map((k) => fmt(sizes[k].linksUpdate))],
     ['first grouping of the root', ...keys.map((k) => fmt(sizes[k].firstRootGrouping))],
     ['first expansion of one group, at once', ...keys.map((k) => `${fmt(sizes[k].firstGroupExpand)} (${sizes[k].firstGroupSize} notes)`)],
     ['  2 s after the start', ...keys.map((k) => fmt(sizes[k].settledExpand))],

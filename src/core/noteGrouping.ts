@@ -44,7 +44,53 @@ export function groupNotes<T>(items: T[], by: GroupBy, parsed: (item: T) => Pars
       add(`${by}:${key}`, label, item);
     }
   }
-  return [...groups.values()].sort((a, b) => groupOrder(a.key, by) - groupOrder(b.key, by) || compareLabels(a, b, by));
+  return [...groups.values()].sort(groupComparator(by));
+}
+
+/**
+ * The groups `groupNotes` would give after some notes changed, from the groups before: changed
+ * notes are taken out, their new versions (`added`) put in at their place. A change costs one
+ * pass over the groups' lists and a binary search per added note, not a sort of every note.
+ */
+export function regroupChanged<T>(
+  groups: NoteGroup<T>[], by: GroupBy, parsed: (item: T) => ParsedNote, isChanged: (item: T) => boolean, added: T[],
+): NoteGroup<T>[] {
+  const byKey = new Map<string, NoteGroup<T>>();
+  for (const group of groups) {
+    byKey.set(group.key, group.items.some(isChanged) ? { ...group, items: group.items.filter((i) => !isChanged(i)) } : group);
+  }
+  for (const fresh of groupNotes(added, by, parsed)) {
+    const group = byKey.get(fresh.key);
+    if (!group) {
+      byKey.set(fresh.key, fresh);
+      continue;
+    }
+    const items = group === groups.find((g) => g.key === fresh.key) ? [...group.items] : group.items;
+    for (const item of fresh.items) {
+      items.splice(insertionIndex(items, sortKey(parsed(item).note), parsed), 0, item);
+    }
+    byKey.set(fresh.key, { ...group, items });
+  }
+  return [...byKey.values()].filter((g) => g.items.length > 0).sort(groupComparator(by));
+}
+
+/** Where a note with `key` goes in a newest-first list. */
+function insertionIndex<T>(items: T[], key: string, parsed: (item: T) => ParsedNote): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sortKey(parsed(items[mid]).note) > key) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  return low;
+}
+
+function groupComparator<T>(by: GroupBy): (a: NoteGroup<T>, b: NoteGroup<T>) => number {
+  return (a, b) => groupOrder(a.key, by) - groupOrder(b.key, by) || compareLabels(a, b, by);
 }
 
 function keysOf(note: Note, by: GroupBy): [string, string][] {

@@ -1,6 +1,7 @@
 // Reads a note file into the model. Notes come from a repository someone else may have written:
 // nothing here throws on bad input; every defect becomes a problem attached to the note.
-import { isMap, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { yamlLib } from './lazyModules';
 import { readFastYaml } from './fastYaml';
 import { splitFrontMatter } from './frontMatter';
 import { unsafePathReason } from './repoPaths';
@@ -93,7 +94,7 @@ function readYaml(yaml: string, firstLine: number, problems: NoteProblem[]): Rec
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(yaml, YAML_LIMITS);
+    doc = yamlLib().parseDocument(yaml, YAML_LIMITS);
   } catch (err) {
     // Deeply nested input can exhaust the stack inside the parser (RangeError) rather than report.
     problems.push({ level: 'error', message: `The front matter could not be read: ${describe(err)}` });
@@ -106,7 +107,7 @@ function readYaml(yaml: string, firstLine: number, problems: NoteProblem[]): Rec
     }
     return undefined;
   }
-  if (doc.contents !== null && !isMap(doc.contents)) {
+  if (doc.contents !== null && !yamlLib().isMap(doc.contents)) {
     problems.push({ level: 'error', message: 'The front matter must be a set of `key: value` fields.', line: firstLine });
     return undefined;
   }

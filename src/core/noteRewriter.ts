@@ -1,7 +1,8 @@
 // Changes fields of an existing note and nothing else: comments, unknown fields, key order, the
 // spacing, the line breaks and the whole body stay byte for byte. The yaml Document API tells
 // where each value sits in the source; only those characters are replaced.
-import { Document, isMap, isScalar, isSeq, parseDocument, type Pair, type YAMLMap } from 'yaml';
+import type { Document, Pair, YAMLMap } from 'yaml';
+import { yamlLib } from './lazyModules';
 import { splitFrontMatter, type FrontMatterSplit } from './frontMatter';
 import { YAML_LIMITS } from './noteParser';
 
@@ -28,11 +29,11 @@ export function setField(text: string, path: FieldPath, value: FieldValue | null
   if (parent === null && parentPath.length === 0 && typeof key === 'string') {
     return replaceYaml(text, split, split.yaml.length, split.yaml.length, value === null ? '' : `${key}: ${render(value, 2, split.eol)}${split.eol}`);
   }
-  if (!isMap(parent) || typeof key !== 'string') {
+  if (!yamlLib().isMap(parent) || typeof key !== 'string') {
     throw new Error(`The note has no set of fields at ${parentPath.join('.') || 'the top'}.`);
   }
   const yaml = split.yaml;
-  const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair<{ range?: number[] }, { range?: number[] } | null> | undefined;
+  const pair = parent.items.find((p) => yamlLib().isScalar(p.key) && p.key.value === key) as Pair<{ range?: number[] }, { range?: number[] } | null> | undefined;
   const keyStart = pair?.key.range?.[0];
 
   if (value === null) {
@@ -61,7 +62,7 @@ export function setField(text: string, path: FieldPath, value: FieldValue | null
     const at = pair.key.range![1];
     return replaceYaml(text, split, at, lineEnd(yaml, at) - eolLength(yaml, at), `: ${rendered}`);
   }
-  if (!isScalar(node) && !(isSeq(node) && (node as { flow?: boolean }).flow)) {
+  if (!yamlLib().isScalar(node) && !(yamlLib().isSeq(node) && (node as { flow?: boolean }).flow)) {
     throw new Error(`The field "${path.join('.')}" holds a list or a set of fields; it is not replaced by a single value.`);
   }
   const [start, end] = node.range;
@@ -79,18 +80,18 @@ export function setField(text: string, path: FieldPath, value: FieldValue | null
 export function appendListItem(text: string, key: string, item: Record<string, string | number>): string {
   const { split, doc } = editableFrontMatter(text);
   const map = doc.contents;
-  if (map !== null && !isMap(map)) {
+  if (map !== null && !yamlLib().isMap(map)) {
     throw new Error("The note's front matter is not a set of fields.");
   }
   const yaml = split.yaml;
   const eol = split.eol;
-  const pair = map?.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair<{ range?: number[] }, { range?: number[]; items?: unknown[]; flow?: boolean } | null> | undefined;
+  const pair = map?.items.find((p) => yamlLib().isScalar(p.key) && p.key.value === key) as Pair<{ range?: number[] }, { range?: number[]; items?: unknown[]; flow?: boolean } | null> | undefined;
   const entries = Object.entries(item);
   const block = (indent: number) => entries
     .map(([k, v], i) => `${' '.repeat(indent)}${i === 0 ? '- ' : '  '}${k}: ${scalarText(v)}`)
     .join(eol) + eol;
   const seq = pair?.value;
-  if (seq && isSeq(seq) && !seq.flow && seq.items.length > 0 && seq.range) {
+  if (seq && yamlLib().isSeq(seq) && !seq.flow && seq.items.length > 0 && seq.range) {
     const first = seq.items[0] as { range?: number[] };
     const itemStart = first.range?.[0] ?? seq.range[0];
     // The column of the `-` that starts the first item.
@@ -99,7 +100,7 @@ export function appendListItem(text: string, key: string, item: Record<string, s
     const at = lineEnd(yaml, seq.range[2] - 1);
     return replaceYaml(text, split, at, at, block(indent));
   }
-  if (!pair || !seq || (isSeq(seq) && seq.items.length === 0)) {
+  if (!pair || !seq || (yamlLib().isSeq(seq) && seq.items.length === 0)) {
     const keyText = `${key}:${eol}${block(2)}`;
     if (!pair) {
       return setFieldRaw(text, split, keyText);
@@ -124,7 +125,7 @@ function editableFrontMatter(text: string): { split: FrontMatterSplit; doc: Docu
   if (!split) {
     throw new Error('The note has no front matter to change.');
   }
-  const doc = parseDocument(split.yaml, YAML_LIMITS);
+  const doc = yamlLib().parseDocument(split.yaml, YAML_LIMITS);
   if (doc.errors.length > 0) {
     throw new Error(`The note's front matter is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
   }
@@ -156,7 +157,7 @@ function render(value: FieldValue, indent: number, eol: string): string {
 }
 
 function scalarText(value: string | number | boolean): string {
-  return new Document(value).toString({ lineWidth: 0 }).replace(/\r?\n$/, '');
+  return new (yamlLib().Document)(value).toString({ lineWidth: 0 }).replace(/\r?\n$/, '');
 }
 
 function mapColumn(yaml: string, map: YAMLMap): number {

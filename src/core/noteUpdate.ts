@@ -5,7 +5,7 @@
 // NoteConflictError when someone else changed the same field.
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseDocument } from 'yaml';
+import { yamlLib } from './lazyModules';
 import { splitFrontMatter } from './frontMatter';
 import { YAML_LIMITS } from './noteParser';
 import { setField, type FieldPath, type FieldValue } from './noteRewriter';
@@ -86,7 +86,7 @@ function valueAt(text: string, fieldPath: FieldPath): string | undefined {
   }
   try {
     // toJS (with aliases refused) rather than the node API, so a hostile note cannot expand.
-    let value: unknown = parseDocument(split.yaml, YAML_LIMITS).toJS(YAML_LIMITS);
+    let value: unknown = yamlLib().parseDocument(split.yaml, YAML_LIMITS).toJS(YAML_LIMITS);
     for (const key of fieldPath) {
       value = typeof value === 'object' && value !== null ? (value as Record<string | number, unknown>)[key] : undefined;
     }

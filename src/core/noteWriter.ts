@@ -2,7 +2,7 @@
 // so two people (or two windows) logging the same title at the same moment both keep their note.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Document, isMap, isSeq } from 'yaml';
+import { yamlLib } from './lazyModules';
 import { SECTIONS, type LinkedCommit, type LinkedFile, type SectionKey, type Severity, type Status } from './noteModel';
 import { noteId, slugify } from './slug';
 
@@ -43,19 +43,19 @@ export function renderNote(id: string, draft: NoteDraft): string {
     files: draft.files.map((f) => stripUndefined({ path: f.path, lines: f.lines, commit: f.commit, anchor: f.anchor, uncommitted: f.uncommitted })),
     tags: draft.tags ?? [],
   };
-  const doc = new Document(stripUndefined(fields));
+  const doc = new (yamlLib().Document)(stripUndefined(fields));
   // `lines: [12, 18]` and `tags: []` read best on one line.
   const files = doc.get('files');
-  if (isSeq(files)) {
+  if (yamlLib().isSeq(files)) {
     for (const item of files.items) {
-      const lines = isMap(item) ? item.get('lines', true) : undefined;
-      if (isSeq(lines)) {
+      const lines = yamlLib().isMap(item) ? item.get('lines', true) : undefined;
+      if (yamlLib().isSeq(lines)) {
         lines.flow = true;
       }
     }
   }
   const tags = doc.get('tags');
-  if (isSeq(tags)) {
+  if (yamlLib().isSeq(tags)) {
     tags.flow = true;
   }
   const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { groupNotes, matchesFilter, type GroupBy } from '../../src/core/noteGrouping';
+import { GROUP_BY, groupNotes, matchesFilter, regroupChanged, type GroupBy } from '../../src/core/noteGrouping';
 import { parseNote } from '../../src/core/noteParser';
 import { findTaskItems, setTaskDone } from '../../src/core/taskItems';
 import { sectionText } from '../../src/core/noteSections';
@@ -83,5 +83,38 @@ describe('filesChangedOnBranch', () => {
     repo.write('new file.ts', 'x\n');
     const files = await filesChangedOnBranch(new GitRunner({ isTrusted: () => true }), repo.root);
     assert.deepStrictEqual([...files].sort(), ['a.ts', 'b.ts', 'new file.ts']);
+  });
+});
+
+describe('regroupChanged', () => {
+  // Random notes, random changes: the incremental result must equal grouping from scratch.
+  function randomNote(i: number, seed: number): ParsedNote {
+    const pick = <T>(xs: readonly T[]) => xs[(i * 7 + seed * 13) % xs.length];
+    const day = String(1 + ((i * 11 + seed) % 28)).padStart(2, '0');
+    const broken = (i + seed) % 17 === 0;
+    return note(`2026-01-${day}-n${i}`, broken ? 'status: nope' : [
+      `status: ${pick(['open', 'mitigated', 'resolved'] as const)}`,
+      `severity: ${pick(['low', 'high', 'critical'] as const)}`,
+      `occurred: 2026-01-${day}T${String((i * seed) % 24).padStart(2, '0')}:00:00Z`,
+      `tags: [${pick(['a', 'b', 'a, b', ''])}]`,
+      `author: ${pick(['Ada <a@x>', 'Grace <g@x>'])}`,
+      `files:\n  - path: ${pick(['src/a.ts', 'src/b.ts', 'lib/c.ts'])}`,
+    ].join('\n'));
+  }
+
+  it('gives what a full regroup gives, for every grouping, over random changes', () => {
+    for (const by of GROUP_BY) {
+      for (let seed = 1; seed <= 12; seed++) {
+        const before = Array.from({ length: 60 }, (_, i) => randomNote(i, seed));
+        const changedIds = new Set(before.filter((_, i) => (i + seed) % 9 === 0).map((n) => n.note.id));
+        const replaced = before.filter((n) => changedIds.has(n.note.id)).map((n, k) => (k % 3 === 0 ? undefined : randomNote(Number(n.note.id.split('-n')[1]), seed + 5)));
+        const added = [...replaced.filter((n): n is ParsedNote => n !== undefined).map((n, k) => note(n.note.id, `status: open\nseverity: low\noccurred: 2026-01-${String(1 + k).padStart(2, '0')}T00:00:00Z\ntags: [${k % 2 ? 'new' : 'a'}]`)), randomNote(1000 + seed, seed)];
+        const after = [...before.filter((n) => !changedIds.has(n.note.id)), ...added];
+        const incremental = regroupChanged(groupNotes(before, by, (n) => n), by, (n) => n, (n) => changedIds.has(n.note.id), added);
+        const full = groupNotes(after, by, (n) => n);
+        const shape = (groups: typeof full) => groups.map((g) => [g.key, g.label, g.items.map((n) => n.note.id)]);
+        assert.deepStrictEqual(shape(incremental), shape(full), `${by}, seed ${seed}`);
+      }
+    }
   });
 });

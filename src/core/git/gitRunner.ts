@@ -4,7 +4,8 @@
 //   starting programs (fsmonitor, pager, external diff, signature checks, filters);
 // - treats paths literally (`GIT_LITERAL_PATHSPECS`) and has a timeout.
 import * as fs from 'fs';
-import { simpleGit, type SimpleGit } from 'simple-git';
+import type { SimpleGit } from 'simple-git';
+import { simpleGitLib } from '../lazyModules';
 
 export class GitUntrustedError extends Error {
   constructor() {
@@ -69,7 +70,7 @@ export class GitRunner {
     if (!isDirectory(cwd)) {
       throw new GitCommandError(args[0] ?? '', `folder does not exist: ${cwd}`);
     }
-    const git: SimpleGit = simpleGit({
+    const git: SimpleGit = simpleGitLib().simpleGit({
       baseDir: cwd,
       binary: this.options.binary ?? 'git',
       maxConcurrentProcesses: 4,

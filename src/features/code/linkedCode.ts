@@ -9,7 +9,7 @@ import type { AnchorLocation } from '../../core/anchoring/types';
 import type { GitRunner } from '../../core/git/gitRunner';
 import type { LinkedFile } from '../../core/noteModel';
 import { resolveInside } from '../../core/repoPaths';
-import type { NoteEntry, NotesService } from '../notes/notesService';
+import type { NoteEntry, NotesChange, NotesService } from '../notes/notesService';
 
 export interface LinkRef {
   entry: NoteEntry;
@@ -41,18 +41,63 @@ export class LinkedCode implements vscode.Disposable {
 
   constructor(private readonly notes: NotesService, private readonly git: GitRunner) {
     this.subscriptions = [
-      notes.onDidChange(() => this.invalidate()),
+      notes.onDidChange((change) => (change && this.applyChange(change) ? this.changedLinks() : this.invalidate())),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate()),
       vscode.workspace.onDidCloseTextDocument((doc) => this.documents.delete(doc.uri.toString())),
     ];
   }
 
   private invalidate(): void {
-    this.generation++;
     this.byFile = undefined;
     this.building = undefined;
+    this.changedLinks();
+  }
+
+  /** Located documents are recomputed on their next request; the path → links map is kept. */
+  private changedLinks(): void {
+    this.generation++;
     this.documents.clear();
     this.changed.fire();
+  }
+
+  /**
+   * Updates the path → links map for a few changed notes, so a change costs the same at any
+   * number of notes. Returns false when it cannot (no map yet, or a link to a missing file,
+   * which may be a rename only git can follow): the caller then rebuilds it all.
+   */
+  private applyChange(change: NotesChange): boolean {
+    const map = this.byFile;
+    if (!map) {
+      return false;
+    }
+    const files = new Set(change.files.map((f) => path.resolve(f)));
+    const added: [string, LinkRef][] = [];
+    for (const file of files) {
+      const entry = this.notes.loadedEntry(file);
+      for (const [index, linked] of (entry?.note.note.files ?? []).entries()) {
+        const abs = resolveInside(entry!.folder.root, linked.path);
+        if (abs && !fs.existsSync(abs)) {
+          return false;
+        }
+        if (abs) {
+          added.push([abs, { entry: entry!, file: linked, index }]);
+        }
+      }
+    }
+    for (const [key, refs] of map) {
+      if (refs.some((r) => files.has(path.resolve(r.entry.note.path)))) {
+        const kept = refs.filter((r) => !files.has(path.resolve(r.entry.note.path)));
+        if (kept.length > 0) {
+          map.set(key, kept);
+        } else {
+          map.delete(key);
+        }
+      }
+    }
+    for (const [abs, ref] of added) {
+      add(map, abs, ref);
+    }
+    return true;
   }
 
   /** Absolute path → the links to it. Links to renamed files are keyed by their current path. */

@@ -2,9 +2,9 @@
 // each note expands to its linked files, commits and task items. Malformed notes stay listed
 // under "Needs attention" and never hide the others.
 import * as vscode from 'vscode';
-import { describeFilter, groupNotes, matchesFilter, type GroupBy, type NoteFilter } from '../../core/noteGrouping';
+import { describeFilter, groupNotes, matchesFilter, regroupChanged, type GroupBy, type NoteFilter, type NoteGroup } from '../../core/noteGrouping';
 import { findTaskItems } from '../../core/taskItems';
-import type { NoteEntry, NotesService } from '../notes/notesService';
+import type { NoteEntry, NotesChange, NotesService } from '../notes/notesService';
 import type { LinkedCode } from '../code/linkedCode';
 import type { FixCommits } from '../commits/fixCommits';
 import { commitItem, fileItem, groupItem, noteItem, taskItem, type LearningsNode } from './learningsNodes';
@@ -16,9 +16,28 @@ export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsN
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
   private filter: NoteFilter = {};
+  /** The root's groups as last shown; a change of a few notes is applied to them in place. */
+  private groups: NoteGroup<NoteEntry>[] | undefined;
 
   constructor(private readonly notes: NotesService, private groupBy: GroupBy = 'status', private readonly linked?: LinkedCode, private readonly fixes?: FixCommits) {
-    this.subscription = notes.onDidChange(() => this.changed.fire(undefined));
+    this.subscription = notes.onDidChange((change) => this.onNotesChanged(change));
+  }
+
+  /**
+   * One note changed (the watcher, a command): regroup just it, so the cost of a change does not
+   * grow with the number of notes. Anything else: group again from scratch on the next request.
+   */
+  private onNotesChanged(change: NotesChange | undefined): void {
+    if (change && this.groups) {
+      const files = new Set(change.files);
+      const added = change.files
+        .map((file) => this.notes.loadedEntry(file))
+        .filter((e): e is NoteEntry => e !== undefined && matchesFilter(e.note.note, this.filter));
+      this.groups = regroupChanged(this.groups, this.groupBy, (e) => e.note, (e) => files.has(e.note.path), added);
+    } else {
+      this.groups = undefined;
+    }
+    this.changed.fire(undefined);
   }
 
   get grouping(): GroupBy {
@@ -45,6 +64,7 @@ export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsN
   }
 
   refresh(): void {
+    this.groups = undefined;
     this.changed.fire(undefined);
   }
 
@@ -65,8 +85,11 @@ export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsN
 
   async getChildren(node?: LearningsNode): Promise<LearningsNode[]> {
     if (!node) {
-      const entries = (await this.notes.all()).filter((e) => matchesFilter(e.note.note, this.filter));
-      return groupNotes(entries, this.groupBy, (e) => e.note).map((group) => ({ kind: 'group', group, by: this.groupBy }));
+      if (!this.groups) {
+        const entries = (await this.notes.all()).filter((e) => matchesFilter(e.note.note, this.filter));
+        this.groups = groupNotes(entries, this.groupBy, (e) => e.note);
+      }
+      return this.groups.map((group) => ({ kind: 'group', group, by: this.groupBy }));
     }
     switch (node.kind) {
       case 'group':

@@ -16,6 +16,11 @@ export interface FolderNotes {
   problem?: string;
 }
 
+/** Which note files changed (absolute paths); their new versions, if any, are in the index. */
+export interface NotesChange {
+  files: string[];
+}
+
 export interface NoteEntry {
   folder: FolderNotes;
   note: IndexedNote;
@@ -35,7 +40,8 @@ export class NotesService implements vscode.Disposable {
   private generation = 0;
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private catchUp: NodeJS.Timeout | undefined;
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = new vscode.EventEmitter<NotesChange | undefined>();
+  /** Fires with the changed files when only they changed, with undefined when anything may have. */
   readonly onDidChange = this.changed.event;
 
   /** Every note of every folder; the first call scans the incidents folders. */
@@ -68,8 +74,19 @@ export class NotesService implements vscode.Disposable {
       changed = (await folder.index.update(file.fsPath)) || changed;
     }
     if (changed) {
-      this.changed.fire();
+      this.changed.fire({ files: [path.resolve(file.fsPath)] });
     }
+  }
+
+  /** The entry of a note file, when the notes are loaded (no scan, no await: for change handlers). */
+  loadedEntry(file: string): NoteEntry | undefined {
+    for (const folder of this.folders) {
+      const note = folder.index.get(file);
+      if (note) {
+        return { folder, note };
+      }
+    }
+    return undefined;
   }
 
   /** Forgets everything: the next use scans again (folders or settings changed). */
@@ -78,7 +95,7 @@ export class NotesService implements vscode.Disposable {
     this.disposeWatchers();
     this.loading = undefined;
     this.folders = [];
-    this.changed.fire();
+    this.changed.fire(undefined);
   }
 
   private load(): Promise<void> {
@@ -124,13 +141,13 @@ export class NotesService implements vscode.Disposable {
     // A watcher starts reporting a moment after it is created; catch up on what changed meanwhile.
     this.catchUp = setTimeout(() => void this.reconcile(), CATCH_UP_MS);
     // Whoever waits for notes without having asked (the overdue count, the badge) learns of them now.
-    setTimeout(() => this.changed.fire(), 0);
+    setTimeout(() => this.changed.fire(undefined), 0);
   }
 
   private async reconcile(): Promise<void> {
     const results = await Promise.all(this.folders.filter((f) => !f.problem).map((f) => f.index.reconcile()));
     if (results.some(Boolean)) {
-      this.changed.fire();
+      this.changed.fire(undefined);
     }
   }
 
@@ -150,7 +167,7 @@ export class NotesService implements vscode.Disposable {
       this.pending.delete(file);
       void folder.index.update(file).then((changed) => {
         if (changed) {
-          this.changed.fire();
+          this.changed.fire({ files: [path.resolve(file)] });
         }
       });
     }, SETTLE_MS));
