@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { GitRunner } from '../core/git/gitRunner';
 import { resolveIncidentsDir } from '../core/logMistake';
+import { openIndexCache } from '../core/indexCache';
 import { NoteIndex, type IndexedNote } from '../core/noteIndex';
 import { findRepoRoot } from '../core/repoRoot';
 import { CliError, EXIT, UsageError } from './exitCodes';
@@ -87,8 +88,11 @@ export function requireIncidentsFolder(ctx: RepoContext): void {
 /** Every note in the folder: one scan, with a progress line on a terminal when it takes a while. */
 export async function scanNotes(io: Io, ctx: RepoContext): Promise<IndexedNote[]> {
   requireIncidentsFolder(ctx);
-  const index = new NoteIndex(ctx.incidentsDir);
+  // The same cache as the editor's (under .git/candor): a warm start reads only what changed.
+  const cache = ctx.repoRoot ? openIndexCache(ctx.repoRoot, ctx.incidentsDir, { writable: () => true }) : undefined;
+  const index = new NoteIndex(ctx.incidentsDir, { cache });
   await withProgress(io, 'Reading notes', () => index.scan());
+  await index.whenCacheSaved();
   return index.list();
 }
 
