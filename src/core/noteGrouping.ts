@@ -30,11 +30,7 @@ export function groupNotes<T>(items: T[], by: GroupBy, parsed: (item: T) => Pars
     }
     group.items.push(item);
   };
-  // Keys computed once per note, not per comparison: this runs on every refresh of the view.
-  const sorted = items.map((item) => ({ item, key: sortKey(parsed(item).note) }))
-    .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
-    .map((x) => x.item);
-  for (const item of sorted) {
+  for (const item of newestFirst(items, (i) => parsed(i).note)) {
     const p = parsed(item);
     if (hasErrors(p)) {
       add(ATTENTION_KEY, 'Needs attention', item);
@@ -135,6 +131,19 @@ function compareLabels<T>(a: NoteGroup<T>, b: NoteGroup<T>, by: GroupBy): number
   return by === 'month' ? b.label.localeCompare(a.label) : a.label.localeCompare(b.label);
 }
 
+/** Newest first, for the view's groups and the CLI's listing alike. */
+export function newestFirst<T>(items: readonly T[], noteOf: (item: T) => Note): T[] {
+  // Keys computed once per note, not per comparison: this runs on every refresh of the view.
+  return items
+    .map((item) => ({ item, key: sortKey(noteOf(item)) }))
+    .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
+    .map((x) => x.item);
+}
+
+/**
+ * When a note happened, for ordering: `occurred`, else `logged`, else the date its id starts
+ * with, then the id so the order is stable. Sorting these strings sorts the notes by time.
+ */
 function sortKey(note: Note): string {
   const when = Date.parse(note.occurred ?? note.logged ?? '');
   return `${Number.isNaN(when) ? note.id.slice(0, 10) : new Date(when).toISOString()} ${note.id}`;

@@ -29,20 +29,3 @@ export function matchesQuery(note: Note, query: NoteQuery): boolean {
   }
   return matchesFilter(note, { text: query.text });
 }
-
-/**
- * When a note happened, for ordering: `occurred`, else `logged`, else the date its id starts
- * with, then the id so the order is stable. Sorting these strings sorts the notes by time.
- */
-export function noteTimeKey(note: Note): string {
-  const when = Date.parse(note.occurred ?? note.logged ?? '');
-  return `${Number.isNaN(when) ? note.id.slice(0, 10) : new Date(when).toISOString()} ${note.id}`;
-}
-
-export function newestFirst<T>(items: readonly T[], noteOf: (item: T) => Note): T[] {
-  // Keys computed once per note, not per comparison.
-  return items
-    .map((item) => ({ item, key: noteTimeKey(noteOf(item)) }))
-    .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
-    .map((x) => x.item);
-}

@@ -2,7 +2,8 @@
 // scripts. A note that cannot be read is listed too, marked, never hidden (as in the editor).
 import type { IndexedNote } from '../../core/noteIndex';
 import { hasErrors, SEVERITIES, STATUSES, type Severity } from '../../core/noteModel';
-import { matchesQuery, newestFirst } from '../../core/noteQuery';
+import { newestFirst } from '../../core/noteGrouping';
+import { matchesQuery } from '../../core/noteQuery';
 import { choicesOption, flag, listOption, stringOption, type CommandLine } from '../args';
 import type { Palette } from '../colour';
 import type { Command } from '../command';
