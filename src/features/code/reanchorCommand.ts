@@ -12,6 +12,7 @@ import { resolveInside } from '../../core/repoPaths';
 import type { NoteEditor } from '../notes/noteEdits';
 import { reportCommandError } from '../notes/noteEdits';
 import type { NotesService } from '../notes/notesService';
+import { activeNoteUri, noteUriOf } from '../notes/notePicker';
 import { UntrustedWorkspaceError } from '../workspaceTrust';
 import type { LinkedCode } from './linkedCode';
 
@@ -26,9 +27,7 @@ export class ReanchorCommand {
 
   /** Programmatic: `executeCommand('candor.reanchor', noteUri)` returns the counts. */
   async run(target?: unknown): Promise<ReanchorResult | undefined> {
-    const uri = target instanceof vscode.Uri ? target
-      : typeof target === 'object' && target !== null && 'entry' in target ? vscode.Uri.file((target as { entry: { note: { path: string } } }).entry.note.path)
-        : vscode.window.activeTextEditor?.document.uri;
+    const uri = noteUriOf(target) ?? activeNoteUri();
     const entry = uri ? await this.notes.find(uri) : undefined;
     if (!uri || !entry) {
       if (target !== undefined) {

@@ -6,6 +6,7 @@ import { isoSeconds } from '../../core/noteWriter';
 import { readIndexedNote } from '../../core/noteIndex';
 import { reportCommandError, type NoteEditor } from '../notes/noteEdits';
 import type { NotesService } from '../notes/notesService';
+import { activeNoteUri, noteUriOf } from '../notes/notePicker';
 import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
 import type { LearningsNode } from './learningsNodes';
 
@@ -131,12 +132,5 @@ function isNode(value: unknown): value is Extract<LearningsNode, { kind: 'note' 
 
 /** The note a command is about: a Uri, a tree node, or the note in the active editor. */
 function noteUri(target: unknown): vscode.Uri | undefined {
-  if (target instanceof vscode.Uri) {
-    return target;
-  }
-  if (typeof target === 'object' && target !== null && 'entry' in target) {
-    return vscode.Uri.file((target as { entry: { note: { path: string } } }).entry.note.path);
-  }
-  const active = vscode.window.activeTextEditor?.document;
-  return active?.languageId === 'markdown' && active.uri.scheme === 'file' ? active.uri : undefined;
+  return noteUriOf(target) ?? activeNoteUri();
 }

@@ -34,7 +34,8 @@ export async function pickNote(notes: NotesService, target: unknown, placeHolder
   return picked?.entry;
 }
 
-function activeNoteUri(): vscode.Uri | undefined {
+/** The active editor's document when it could be a note (a Markdown file). */
+export function activeNoteUri(): vscode.Uri | undefined {
   const doc = vscode.window.activeTextEditor?.document;
   return doc?.uri.scheme === 'file' && doc.languageId === 'markdown' ? doc.uri : undefined;
 }
