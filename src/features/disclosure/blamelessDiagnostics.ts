@@ -1,6 +1,5 @@
 // The blameless check as diagnostics (source `candor`) in incident notes and disclosure previews,
 // with a quick fix where the rule has a replacement. Advice, not a gate: hints and warnings only.
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { checkBlameless, type BlamelessFinding } from '../../core/disclosure/blamelessCheck';
 import { withCustomRules, type BlamelessRule } from '../../core/disclosure/blamelessRule';
@@ -73,11 +72,7 @@ export class BlamelessDiagnostics implements vscode.CodeActionProvider, vscode.D
     if (doc.uri.scheme === DISCLOSURE_SCHEME) {
       return true;
     }
-    if (doc.uri.scheme !== 'file' || doc.languageId !== 'markdown') {
-      return false;
-    }
-    const dirs = (await this.notes.folderNotes()).map((f) => path.resolve(f.index.dir));
-    return dirs.includes(path.dirname(path.resolve(doc.uri.fsPath)));
+    return this.notes.isNoteDocument(doc);
   }
 
   private currentRules(): BlamelessRule[] {

@@ -1,17 +1,11 @@
 // The `candor.activeEditorIsNote` context key, so a note's editor title bar can offer Draft
 // Disclosure (and a `when` clause can tell notes from other Markdown).
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { NotesService } from './notesService';
 
 export function trackActiveNote(notes: NotesService): vscode.Disposable {
   const update = async (editor: vscode.TextEditor | undefined) => {
-    const doc = editor?.document;
-    let isNote = false;
-    if (doc?.uri.scheme === 'file' && doc.languageId === 'markdown') {
-      const dirs = (await notes.folderNotes()).map((f) => path.resolve(f.index.dir));
-      isNote = dirs.includes(path.dirname(path.resolve(doc.uri.fsPath)));
-    }
+    const isNote = editor ? await notes.isNoteDocument(editor.document) : false;
     await vscode.commands.executeCommand('setContext', 'candor.activeEditorIsNote', isNote);
   };
   void update(vscode.window.activeTextEditor);

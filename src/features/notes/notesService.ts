@@ -57,13 +57,17 @@ export class NotesService implements vscode.Disposable {
 
   async find(file: vscode.Uri): Promise<NoteEntry | undefined> {
     await this.load();
-    for (const folder of this.folders) {
-      const note = folder.index.get(file.fsPath);
-      if (note) {
-        return { folder, note };
-      }
+    return this.loadedEntry(file.fsPath);
+  }
+
+  /** Whether a document is (or would be) a note: a Markdown file directly in an incidents folder. */
+  async isNoteDocument(doc: vscode.TextDocument): Promise<boolean> {
+    if (doc.uri.scheme !== 'file' || doc.languageId !== 'markdown') {
+      return false;
     }
-    return undefined;
+    await this.load();
+    const dir = path.dirname(path.resolve(doc.uri.fsPath));
+    return this.folders.some((f) => path.resolve(f.index.dir) === dir);
   }
 
   /** Reads one file again now, without waiting for the watcher (after Candor itself wrote it). */
