@@ -1,6 +1,8 @@
 // Task items (`- [ ] …` / `- [x] …`) anywhere in a note's body: the follow-ups of an incident.
 // Each keeps the offset of its check character so ticking one rewrites exactly that character.
 
+import type { ParsedNote } from './noteModel';
+
 export interface TaskItem {
   /** 0-based line in the whole note file. */
   line: number;
@@ -13,6 +15,7 @@ export interface TaskItem {
   /** `YYYY-MM-DD` from `due:YYYY-MM-DD`. */
   due?: string;
 }
+
 
 const TASK = /^([ \t]*(?:[-*+]|\d+[.)])[ \t]+\[)([ xX])(\][ \t]+)(.*)$/;
 
@@ -58,4 +61,20 @@ export function setTaskDone(text: string, item: Pick<TaskItem, 'checkOffset'>, d
     throw new Error('The task item is no longer where it was; reload the note.');
   }
   return text.slice(0, item.checkOffset) + (done ? 'x' : ' ') + text.slice(item.checkOffset + 1);
+}
+
+/** Task items per version of a note: a changed note is a new object, so only it is read again. */
+const byNote = new WeakMap<ParsedNote, TaskItem[]>();
+
+/**
+ * A note's task items, with lines counted from the start of the note file. Parsed once per version
+ * of the note, for the tree (which asks on every render) and the overdue count alike.
+ */
+export function noteTasks(parsed: ParsedNote): TaskItem[] {
+  let tasks = byNote.get(parsed);
+  if (!tasks) {
+    tasks = findTaskItems(parsed.note.body).map((task) => ({ ...task, line: task.line + parsed.bodyLine }));
+    byNote.set(parsed, tasks);
+  }
+  return tasks;
 }

@@ -1,8 +1,7 @@
 // `candor.addFollowUp` and the list of overdue follow-ups.
 import * as vscode from 'vscode';
 import { addFollowUp, isOverdue, localDay, validateFollowUp, type FollowUpInput } from '../../core/followUps';
-import { findTaskItems, type TaskItem } from '../../core/taskItems';
-import type { IndexedNote } from '../../core/noteIndex';
+import { noteTasks } from '../../core/taskItems';
 import { reportCommandError, type NoteEditor } from '../notes/noteEdits';
 import { pickNote } from '../notes/notePicker';
 import type { NoteEntry, NotesService } from '../notes/notesService';
@@ -17,20 +16,10 @@ export interface OverdueItem {
   line: number;
 }
 
-/** Task items per version of a note: a changed note is a new object, so only it is read again. */
-const tasksByNote = new WeakMap<IndexedNote, TaskItem[]>();
-
 export async function overdueFollowUps(notes: NotesService, today = localDay()): Promise<OverdueItem[]> {
-  return (await notes.all()).flatMap((entry) => {
-    let tasks = tasksByNote.get(entry.note);
-    if (!tasks) {
-      tasks = findTaskItems(entry.note.note.body);
-      tasksByNote.set(entry.note, tasks);
-    }
-    return tasks
-      .filter((t) => isOverdue(t, today))
-      .map((t) => ({ entry, text: t.text, due: t.due!, owner: t.owner, line: t.line + entry.note.bodyLine }));
-  });
+  return (await notes.all()).flatMap((entry) => noteTasks(entry.note)
+    .filter((t) => isOverdue(t, today))
+    .map((t) => ({ entry, text: t.text, due: t.due!, owner: t.owner, line: t.line })));
 }
 
 export class FollowUpCommands {

@@ -3,7 +3,7 @@
 // under "Needs attention" and never hide the others.
 import * as vscode from 'vscode';
 import { describeFilter, groupNotes, matchesFilter, regroupChanged, type GroupBy, type NoteFilter, type NoteGroup } from '../../core/noteGrouping';
-import { findTaskItems } from '../../core/taskItems';
+import { noteTasks } from '../../core/taskItems';
 import type { NoteEntry, NotesChange, NotesService } from '../notes/notesService';
 import type { LinkedCode } from '../code/linkedCode';
 import type { FixCommits } from '../commits/fixCommits';
@@ -73,7 +73,7 @@ export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsN
       case 'group':
         return groupItem(node);
       case 'note':
-        return noteItem(node.entry, (vscode.workspace.workspaceFolders?.length ?? 0) > 1, (node as NoteNode).groupKey ?? '', tasksOf(node.entry).length);
+        return noteItem(node.entry, (vscode.workspace.workspaceFolders?.length ?? 0) > 1, (node as NoteNode).groupKey ?? '', noteTasks(node.entry.note).length);
       case 'file':
         return fileItem(node);
       case 'commit':
@@ -107,7 +107,7 @@ export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsN
           ...files.map((file, index): LearningsNode => ({ kind: 'file', entry: node.entry, file, index, location: locations?.[index] })),
           ...commits.map((commit): LearningsNode => ({ kind: 'commit', entry: node.entry, commit })),
           ...unrecordedFixes.map((c): LearningsNode => ({ kind: 'commit', entry: node.entry, commit: { sha: c.sha, role: 'fixed', subject: c.subject }, fromTrailer: true })),
-          ...tasksOf(node.entry).map((task, ordinal): LearningsNode => ({ kind: 'task', entry: node.entry, task, ordinal })),
+          ...noteTasks(node.entry.note).map((task, ordinal): LearningsNode => ({ kind: 'task', entry: node.entry, task, ordinal })),
         ];
       }
       default:
@@ -121,7 +121,3 @@ export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsN
   }
 }
 
-/** Task items with their lines counted from the start of the note file. */
-export function tasksOf(entry: NoteEntry) {
-  return findTaskItems(entry.note.note.body).map((task) => ({ ...task, line: task.line + entry.note.bodyLine }));
-}
