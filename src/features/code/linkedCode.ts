@@ -74,15 +74,11 @@ export class LinkedCode implements vscode.Disposable {
     const added: [string, LinkRef][] = [];
     for (const file of files) {
       const entry = this.notes.loadedEntry(file);
-      for (const [index, linked] of (entry?.note.note.files ?? []).entries()) {
-        const abs = resolveInside(entry!.folder.root, linked.path);
-        if (abs && !fs.existsSync(abs)) {
-          return false;
-        }
-        if (abs) {
-          added.push([abs, { entry: entry!, file: linked, index }]);
-        }
+      const links = entry ? linksOf(entry) : { present: [], missing: [] };
+      if (links.missing.length > 0) {
+        return false;
       }
+      added.push(...links.present);
     }
     for (const [key, refs] of map) {
       if (refs.some((r) => files.has(path.resolve(r.entry.note.path)))) {
@@ -118,17 +114,9 @@ export class LinkedCode implements vscode.Disposable {
     const map = new Map<string, LinkRef[]>();
     const missing: LinkRef[] = [];
     for (const entry of await this.notes.all()) {
-      entry.note.note.files.forEach((file, index) => {
-        const abs = resolveInside(entry.folder.root, file.path);
-        if (!abs) {
-          return;
-        }
-        if (fs.existsSync(abs)) {
-          add(map, abs, { entry, file, index });
-        } else {
-          missing.push({ entry, file, index });
-        }
-      });
+      const links = linksOf(entry);
+      links.present.forEach(([abs, ref]) => add(map, abs, ref));
+      missing.push(...links.missing);
     }
     // A linked file that is gone may have been renamed: ask git (trusted only), once per build.
     for (const [root, refs] of groupBy(missing, (r) => r.entry.folder.root)) {
@@ -199,6 +187,21 @@ export class LinkedCode implements vscode.Disposable {
     vscode.Disposable.from(...this.subscriptions).dispose();
     this.changed.dispose();
   }
+}
+
+/** A note's links to files inside its repository: those present on disk, and those that are not. */
+function linksOf(entry: NoteEntry): { present: [string, LinkRef][]; missing: LinkRef[] } {
+  const present: [string, LinkRef][] = [];
+  const missing: LinkRef[] = [];
+  entry.note.note.files.forEach((file, index) => {
+    const abs = resolveInside(entry.folder.root, file.path);
+    if (abs && fs.existsSync(abs)) {
+      present.push([abs, { entry, file, index }]);
+    } else if (abs) {
+      missing.push({ entry, file, index });
+    }
+  });
+  return { present, missing };
 }
 
 function add(map: Map<string, LinkRef[]>, abs: string, ref: LinkRef): void {
