@@ -51,7 +51,7 @@ export function resolveInside(root: string, linked: string): string | undefined 
 }
 
 /** The real path of `abs`, resolving its deepest existing ancestor and keeping the rest as is. */
-function realpathOfDeepestExisting(abs: string): string | undefined {
+export function realpathOfDeepestExisting(abs: string): string | undefined {
   const rest: string[] = [];
   let current = abs;
   for (;;) {

@@ -3,10 +3,9 @@
 // Missing pieces (no git, no repository, no commit yet, an untracked file) never stop a note
 // from being written: each becomes a warning the person is shown.
 import * as fs from 'fs';
-import * as path from 'path';
 import { makeAnchor, sliceLines } from '../anchor';
 import { SHA_PATTERN, type LinkedCommit, type LinkedFile } from '../noteModel';
-import { toRepoRelative } from '../repoPaths';
+import { realpathOfDeepestExisting, toRepoRelative } from '../repoPaths';
 import { GitMissingError, GitUntrustedError, type GitRunner } from './gitRunner';
 import { overridesFor } from './repoQueries';
 import {
@@ -267,17 +266,9 @@ function readText(absPath: string): string | undefined {
   }
 }
 
+/** The real path, resolving the deepest folder that exists (a file may not exist yet). */
 function realpath(p: string): string {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    // A file that does not exist yet: resolve its folder so the relative path still matches.
-    try {
-      return path.join(fs.realpathSync(path.dirname(p)), path.basename(p));
-    } catch {
-      return p;
-    }
-  }
+  return realpathOfDeepestExisting(p) ?? p;
 }
 
 function messageOf(err: unknown): string {
