@@ -31,7 +31,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  COMMIT_ROLES, SEVERITIES, SHA_PATTERN, STATUSES,
+  COMMIT_ROLES, SEVERITIES, SHA_PATTERN, STATUSES, isDateTime,
   type LinkedFile, type Note, type NoteProblem,
 } from './noteModel';
 import { NOTE_PARSER_VERSION } from './noteParser';
@@ -449,7 +449,7 @@ function isLinkedFile(f: unknown, size: number): f is LinkedFile {
 }
 
 function isOptionalTime(value: unknown, size: number): boolean {
-  return value === undefined || (typeof value === 'string' && value.length <= size && !Number.isNaN(Date.parse(value)));
+  return value === undefined || (typeof value === 'string' && value.length <= size && isDateTime(value));
 }
 
 function isOneOf<T extends string>(value: unknown, allowed: readonly T[]): value is T {

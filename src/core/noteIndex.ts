@@ -13,7 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { sameStamp, stampOf, cachedFields, type CachedNotes, type CacheRecord, type FileStamp, type IndexCache } from './indexCache';
 import { type Note, type ParsedNote } from './noteModel';
-import { noteBody, parseNote } from './noteParser';
+import { noteBody, parseNote, parseNoteStart } from './noteParser';
 
 export interface IndexedNote extends ParsedNote {
   /** Absolute path of the note file. */
@@ -80,7 +80,12 @@ export class NoteIndex {
   /** Set when a scan found file calls slow (a network drive): reads stay asynchronous. */
   private slowFileSystem = false;
 
-  constructor(readonly dir: string, private readonly options: NoteIndexOptions = {}) {}
+  /** `dir` and a separator: a note's path is this plus its name (what path.join gives, cheaper). */
+  private readonly prefix: string;
+
+  constructor(readonly dir: string, private readonly options: NoteIndexOptions = {}) {
+    this.prefix = path.join(dir, 'x').slice(0, -1);
+  }
 
   private get racyMs(): number {
     return this.options.racyMs ?? RACY_MS;
@@ -126,7 +131,7 @@ export class NoteIndex {
         break;
       }
       const name = names[next++];
-      const file = path.join(this.dir, name);
+      const file = this.prefix + name;
       let read: ReadNote | null | undefined;
       let ioMs = 0;
       if (useCache) {
@@ -137,7 +142,7 @@ export class NoteIndex {
       }
       if (read === undefined) {
         parsed++;
-        read = readNoteSync(file, cacheableBefore, timing);
+        read = readNoteSync(file, name, cacheableBefore, timing);
         ioMs += timing.ioMs;
       }
       slow = ioMs > (this.options.slowFileMs ?? SLOW_FILE_MS);
@@ -157,7 +162,7 @@ export class NoteIndex {
           return;
         }
         const name = names[next++];
-        const file = path.join(this.dir, name);
+        const file = this.prefix + name;
         let read = useCache ? await fromCache(file, name, cached) : undefined;
         if (read === undefined) {
           parsed++;
@@ -193,7 +198,7 @@ export class NoteIndex {
     // One small file: read synchronously (its async calls cost more than the read) unless the
     // last scan found the file system slow.
     const cacheableBefore = Date.now() - this.racyMs;
-    const read = this.slowFileSystem ? await readNote(abs, cacheableBefore) : readNoteSync(abs, cacheableBefore, { ioMs: 0 });
+    const read = this.slowFileSystem ? await readNote(abs, cacheableBefore) : readNoteSync(abs, path.basename(abs), cacheableBefore, { ioMs: 0 });
     if (!read) {
       this.freshness.delete(abs);
       return this.entries.delete(abs);
@@ -211,7 +216,7 @@ export class NoteIndex {
    */
   async reconcile(): Promise<boolean> {
     const names = await this.noteNames();
-    const present = new Set(names.map((n) => path.join(this.dir, n)));
+    const present = new Set(names.map((n) => this.prefix + n));
     let changed = false;
     for (const file of [...this.entries.keys()].filter((f) => !present.has(f))) {
       this.freshness.delete(file);
@@ -372,7 +377,7 @@ function readBodySync(file: string): string {
   }
   try {
     const stat = fs.fstatSync(fd);
-    return stat.isFile() && stat.size <= MAX_NOTE_BYTES ? noteBody(readAllSync(fd, stat.size)) : '';
+    return stat.isFile() && stat.size <= MAX_NOTE_BYTES ? noteBody(readBytesSync(fd, stat.size).toString('utf8')) : '';
   } catch {
     return '';
   } finally {
@@ -429,7 +434,7 @@ async function readNote(file: string, cacheableBefore: number): Promise<ReadNote
  * file calls alone, so that a slow parse (the first malformed note loads the `yaml` package) is
  * not mistaken for a slow file system.
  */
-function readNoteSync(file: string, cacheableBefore: number, timing: { ioMs: number }): ReadNote | undefined {
+function readNoteSync(file: string, name: string, cacheableBefore: number, timing: { ioMs: number }): ReadNote | undefined {
   const started = Date.now();
   let fd: number;
   try {
@@ -440,7 +445,7 @@ function readNoteSync(file: string, cacheableBefore: number, timing: { ioMs: num
     return stat?.isFile() ? failed(file, stat, err) : undefined;
   }
   let stat: fs.Stats;
-  let text: string | undefined;
+  let bytes: Buffer | undefined;
   try {
     stat = fs.fstatSync(fd);
     if (!stat.isFile()) {
@@ -448,7 +453,7 @@ function readNoteSync(file: string, cacheableBefore: number, timing: { ioMs: num
     }
     if (stat.size <= MAX_NOTE_BYTES) {
       try {
-        text = readAllSync(fd, stat.size);
+        bytes = readBytesSync(fd, stat.size);
       } catch (err) {
         return failed(file, stat, err);
       }
@@ -463,13 +468,56 @@ function readNoteSync(file: string, cacheableBefore: number, timing: { ioMs: num
     }
     timing.ioMs = Date.now() - started;
   }
-  return noteOf(file, stat, text, cacheableBefore);
+  if (bytes === undefined) {
+    return noteOf(file, stat, undefined, cacheableBefore);
+  }
+  // Only the front matter is decoded and parsed; the body is read again when first asked for,
+  // as for a note from the cache. What needs the whole text (a NUL byte, a front matter that
+  // does not close) goes the ordinary way.
+  const fenceLine = bytes.indexOf(CLOSING_FENCE);
+  const headEnd = fenceLine < 0 ? -1 : bytes.indexOf(10, fenceLine + CLOSING_FENCE.length);
+  if (headEnd >= 0 && bytes.indexOf(0) < 0) {
+    const parsed = parseNoteStart(bytes.toString('utf8', 0, headEnd + 1), name, (fields) => withLazyBody(fields, file));
+    if (parsed) {
+      return { note: { path: file, size: stat.size, mtimeMs: stat.mtimeMs, note: parsed.note, problems: parsed.problems, bodyLine: parsed.bodyLine }, freshness: freshnessOf(stat, cacheableBefore) };
+    }
+  }
+  return noteOf(file, stat, bytes.toString('utf8'), cacheableBefore);
+}
+
+/** The usual closing fence, searched for in bytes: any cut after a line break past it will do. */
+const CLOSING_FENCE = Buffer.from('\n---');
+
+/**
+ * One buffer for every synchronous read, grown as needed: a scan reads thousands of small files
+ * one after another and keeps none of their bytes, so a buffer per file would be garbage.
+ */
+let readBuffer = Buffer.allocUnsafe(64 * 1024);
+
+/** The file's bytes (as many as fstat reported, fewer if it shrank), valid until the next read. */
+function readBytesSync(fd: number, size: number): Buffer {
+  if (readBuffer.length < size) {
+    readBuffer = Buffer.allocUnsafe(Math.max(size, readBuffer.length * 2));
+  }
+  let filled = 0;
+  while (filled < size) {
+    const n = fs.readSync(fd, readBuffer, filled, size - filled, filled);
+    if (n === 0) {
+      break;
+    }
+    filled += n;
+  }
+  return readBuffer.subarray(0, filled);
+}
+
+function freshnessOf(stat: fs.Stats, cacheableBefore: number): Freshness {
+  return { stamp: stampOf(stat), cacheable: Math.max(stat.mtimeMs, stat.ctimeMs) < cacheableBefore };
 }
 
 /** The indexed note for a file's text (undefined: too large to read). */
 function noteOf(file: string, stat: fs.Stats, text: string | undefined, cacheableBefore: number): ReadNote {
   const fileName = path.basename(file);
-  const freshness = { stamp: stampOf(stat), cacheable: Math.max(stat.mtimeMs, stat.ctimeMs) < cacheableBefore };
+  const freshness = freshnessOf(stat, cacheableBefore);
   const base = { path: file, size: stat.size, mtimeMs: stat.mtimeMs };
   if (text === undefined) {
     const parsed = parseNote('', fileName);
@@ -505,19 +553,6 @@ async function readAll(fd: number, size: number): Promise<string> {
   let filled = 0;
   while (filled < size) {
     const n = await call<number>((cb) => fs.read(fd, buffer, filled, size - filled, filled, cb));
-    if (n === 0) {
-      break;
-    }
-    filled += n;
-  }
-  return buffer.toString('utf8', 0, filled);
-}
-
-function readAllSync(fd: number, size: number): string {
-  const buffer = Buffer.allocUnsafe(size);
-  let filled = 0;
-  while (filled < size) {
-    const n = fs.readSync(fd, buffer, filled, size - filled, filled);
     if (n === 0) {
       break;
     }

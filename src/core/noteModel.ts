@@ -80,4 +80,14 @@ export function hasErrors(parsed: { problems: NoteProblem[] }): boolean {
 }
 
 export const SHA_PATTERN = /^[0-9a-f]{7,40}$/;
+
+// Dates as Candor writes them (ISO 8601, days up to 28 so that every match is a real date): a
+// regular expression answers these about three times faster than Date.parse, which the index
+// would otherwise call three times per note.
+const SURELY_VALID_TIME = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{3})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/** Whether `value` is a date and time JavaScript can read (what `Date.parse` accepts). */
+export function isDateTime(value: string): boolean {
+  return SURELY_VALID_TIME.test(value) || !Number.isNaN(Date.parse(value));
+}
 export const FULL_SHA_PATTERN = /^[0-9a-f]{40}$/;

@@ -3,10 +3,10 @@
 import type { Document } from 'yaml';
 import { yamlLib } from './lazyModules';
 import { readFastYaml } from './fastYaml';
-import { splitFrontMatter } from './frontMatter';
+import { splitFrontMatter, type FrontMatterSplit } from './frontMatter';
 import { unsafePathReason } from './repoPaths';
 import {
-  COMMIT_ROLES, SEVERITIES, STATUSES, FULL_SHA_PATTERN, SHA_PATTERN,
+  COMMIT_ROLES, SEVERITIES, STATUSES, FULL_SHA_PATTERN, SHA_PATTERN, isDateTime,
   type CommitRole, type LinkedCommit, type LinkedFile, type Note, type NoteProblem, type ParsedNote,
   type Severity, type Status,
 } from './noteModel';
@@ -34,7 +34,7 @@ export function noteBody(text: string): string {
 }
 
 export function parseNote(text: string, fileName: string): ParsedNote {
-  const id = fileName.replace(/\.md$/i, '');
+  const id = idOf(fileName);
   const problems: NoteProblem[] = [];
   const note: Note = { id, title: id, status: 'open', severity: 'medium', commits: [], files: [], tags: [], body: '' };
 
@@ -49,7 +49,43 @@ export function parseNote(text: string, fileName: string): ParsedNote {
     return { note, problems, bodyLine: 0 };
   }
   note.body = split.body;
-  const bodyLine = countLineBreaks(text, split.bodyStart);
+  return readFields(note, split, countLineBreaks(text, split.bodyStart), problems);
+}
+
+/**
+ * parseNote from the start of a file only, for a reader that leaves the body for later (the
+ * index decodes just the front matter's bytes, a quarter of a typical note). `head` must be the
+ * file's text cut just after a line break, or all of it: then the first closing fence found in
+ * it is the file's own, since every line of `head` and the character after it read as in the
+ * whole text. The caller must have found no NUL byte in the whole file (such a file is no note).
+ * Undefined when `head` holds no complete front matter: parse the whole text instead. The note's
+ * body is what `withBody` gives (noteBody reads the real one); all else is what parseNote returns
+ * for the whole file.
+ */
+export function parseNoteStart(head: string, fileName: string, withBody: (fields: Omit<Note, 'body'>) => Note): ParsedNote | undefined {
+  if (head.includes('\u0000')) {
+    return undefined;
+  }
+  const split = splitFrontMatter(head);
+  if (!split) {
+    return undefined;
+  }
+  const id = idOf(fileName);
+  // No body yet: `withBody` adds it once every other field is set, so that these notes share
+  // one object shape (a body added as an accessor to a note that had a plain one would not).
+  const fields = { id, title: id, status: 'open', severity: 'medium', commits: [], files: [], tags: [] } as Omit<Note, 'body'>;
+  const parsed = readFields(fields as Note, split, countLineBreaks(head, split.bodyStart), []);
+  parsed.note = withBody(parsed.note);
+  return parsed;
+}
+
+function idOf(fileName: string): string {
+  return fileName.replace(/\.md$/i, '');
+}
+
+/** Fills `note` from the front matter of `split`. */
+function readFields(note: Note, split: FrontMatterSplit, bodyLine: number, problems: NoteProblem[]): ParsedNote {
+  const { id } = note;
 
   const data = readYaml(split.yaml, split.firstLine, problems);
   if (!data) {
@@ -185,7 +221,7 @@ class FieldReader {
 
   timestamp(key: string): string | undefined {
     const value = this.string(key);
-    if (value !== undefined && Number.isNaN(Date.parse(value))) {
+    if (value !== undefined && !isDateTime(value)) {
       this.problem('error', key, `\`${key}\` is not a date and time: "${value}".`);
       return undefined;
     }

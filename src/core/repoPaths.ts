@@ -16,6 +16,11 @@ export function unsafePathReason(linked: string): string | undefined {
   if (linked.includes('\u0000')) {
     return 'contains a NUL byte';
   }
+  // The usual case, decided without normalising: relative, no drive, no `..` anywhere.
+  const first = linked.charCodeAt(0);
+  if (first !== 47 && first !== 92 && !linked.includes('..') && !(linked.length > 1 && linked.charCodeAt(1) === 58)) {
+    return undefined;
+  }
   if (path.posix.isAbsolute(linked) || path.win32.isAbsolute(linked) || /^[a-zA-Z]:/.test(linked)) {
     return 'is absolute';
   }
