@@ -33,7 +33,8 @@ const EDGE_CASES: Record<string, string> = {
 
 /** parseNote's result without the body, to compare with parseNoteStart's. */
 function fieldsOf(parsed: { note: Note; problems: unknown; bodyLine: number }): unknown {
-  const { body: _body, ...fields } = parsed.note;
+  const fields: Partial<Note> = { ...parsed.note };
+  delete fields.body;
   return { fields, problems: parsed.problems, bodyLine: parsed.bodyLine };
 }
 
