@@ -11,7 +11,8 @@ import { generateRepo, type GeneratedRepo } from './benchNotes';
 import { captureContext } from '../src/core/git/captureContext';
 import { GitRunner } from '../src/core/git/gitRunner';
 import { groupNotes, matchesFilter, regroupChanged } from '../src/core/noteGrouping';
-import { isNoteFileName, NoteIndex, type IndexedNote } from '../src/core/noteIndex';
+import { isNoteFileName, NoteIndex } from '../src/core/noteIndex';
+import type { IndexedNote } from '../src/core/noteFileRead';
 import { resolveInside } from '../src/core/repoPaths';
 import { findTaskItems } from '../src/core/taskItems';
 

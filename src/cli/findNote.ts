@@ -1,6 +1,6 @@
 // The note a command names: by its id (the file name without .md), or by the note file's path.
 import * as path from 'path';
-import type { IndexedNote } from '../core/noteIndex';
+import type { IndexedNote } from '../core/noteFileRead';
 import { CliError, EXIT } from './exitCodes';
 import { closestMatches } from './suggest';
 import { safeLine } from './terminalText';

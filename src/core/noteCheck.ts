@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import { isOverdue } from './followUps';
 import { GitMissingError, GitUntrustedError, type GitRunner } from './git/gitRunner';
-import type { IndexedNote } from './noteIndex';
+import type { IndexedNote } from './noteFileRead';
 import { SHA_PATTERN, type Note, type NoteProblem, type ParsedNote } from './noteModel';
 import { resolveInside } from './repoPaths';
 import { findTaskItems } from './taskItems';

@@ -4,7 +4,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { MAX_NOTE_BYTES, NoteIndex } from '../../src/core/noteIndex';
+import { NoteIndex } from '../../src/core/noteIndex';
+import { MAX_NOTE_BYTES } from '../../src/core/noteFileRead';
 import { noteBody, parseNote, parseNoteStart } from '../../src/core/noteParser';
 import type { Note, ParsedNote } from '../../src/core/noteModel';
 import { CASES, FIXTURES } from './badInput.test';

@@ -1,6 +1,6 @@
 // `candor list`: the notes, newest first, as a table that fits the terminal or as JSON for
 // scripts. A note that cannot be read is listed too, marked, never hidden (as in the editor).
-import type { IndexedNote } from '../../core/noteIndex';
+import type { IndexedNote } from '../../core/noteFileRead';
 import { hasErrors, SEVERITIES, STATUSES, type Severity } from '../../core/noteModel';
 import { newestFirst } from '../../core/noteGrouping';
 import { matchesQuery } from '../../core/noteQuery';

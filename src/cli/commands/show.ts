@@ -4,7 +4,7 @@
 import { locateLinks } from '../../core/anchoring/locateLinks';
 import type { AnchorLocation } from '../../core/anchoring/types';
 import { isOverdue, localDay } from '../../core/followUps';
-import type { IndexedNote } from '../../core/noteIndex';
+import type { IndexedNote } from '../../core/noteFileRead';
 import type { LinkedFile } from '../../core/noteModel';
 import { findTaskItems } from '../../core/taskItems';
 import { positionalCount, stringOption, type CommandLine } from '../args';

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { STATUSES, type Status } from '../../core/noteModel';
 import { isoSeconds } from '../../core/noteWriter';
-import { readIndexedNote } from '../../core/noteIndex';
+import { readIndexedNote } from '../../core/noteFileRead';
 import { reportCommandError, type NoteEditor } from '../notes/noteEdits';
 import type { NotesService } from '../notes/notesService';
 import { activeNoteUri, noteUriOf } from '../notes/notePicker';

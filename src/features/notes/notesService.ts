@@ -3,7 +3,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { openIndexCache } from '../../core/indexCache';
-import { NoteIndex, type IndexedNote } from '../../core/noteIndex';
+import { NoteIndex } from '../../core/noteIndex';
+import type { IndexedNote } from '../../core/noteFileRead';
 import { findRepoRoot } from '../../core/repoRoot';
 import { incidentsDir } from '../settings';
 
