@@ -19,7 +19,7 @@ export const YAML_LIMITS = { uniqueKeys: true, prettyErrors: true, maxAliasCount
  * new problem, a different message). The index cache stores parsed notes and drops them when
  * this differs, so a newer Candor never shows what an older parser made of a file.
  */
-export const NOTE_PARSER_VERSION = 1;
+export const NOTE_PARSER_VERSION = 2;
 
 /**
  * The body parseNote gives for `text`, without parsing the front matter: for a note whose fields
@@ -128,6 +128,12 @@ function readYaml(yaml: string, firstLine: number, problems: NoteProblem[]): Rec
   if (fast) {
     return fast.value ?? {};
   }
+  if (nestingDepth(yaml) > MAX_NESTING) {
+    // Deep enough to exhaust the stack inside `yaml`, whose report then depends on how deep the
+    // stack already was: refused here, so that the same text always gets the same problem.
+    problems.push({ level: 'error', message: `The front matter could not be read: it is nested more than ${MAX_NESTING} levels deep.`, line: firstLine });
+    return undefined;
+  }
   let doc: Document.Parsed;
   try {
     doc = yamlLib().parseDocument(yaml, YAML_LIMITS);
@@ -154,6 +160,37 @@ function readYaml(yaml: string, firstLine: number, problems: NoteProblem[]): Rec
     problems.push({ level: 'error', message: `The front matter could not be read: ${describe(err)}` });
     return undefined;
   }
+}
+
+/** Far more than any note needs; `yaml` reads 500 levels safely, 1,000 can exhaust the stack. */
+const MAX_NESTING = 256;
+
+/** An upper bound of the nesting: open flow brackets, or a line's indentation in columns. */
+function nestingDepth(yaml: string): number {
+  let deepest = 0;
+  let open = 0;
+  let indent = 0;
+  let atLineStart = true;
+  for (let i = 0; i < yaml.length; i++) {
+    const ch = yaml.charCodeAt(i);
+    if (ch === 10) {
+      atLineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (atLineStart && (ch === 32 || ch === 9)) {
+      indent++;
+      deepest = Math.max(deepest, indent);
+      continue;
+    }
+    atLineStart = false;
+    if (ch === 91 || ch === 123) {
+      deepest = Math.max(deepest, ++open);
+    } else if ((ch === 93 || ch === 125) && open > 0) {
+      open--;
+    }
+  }
+  return deepest;
 }
 
 /** Line breaks before `end`: the 0-based line where `end` is. */

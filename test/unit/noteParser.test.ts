@@ -60,6 +60,18 @@ describe('parseNote on bad input', () => {
     assert.match(errors(GOOD.replace('Body', 'Bo\u0000dy')).join(), /NUL/);
   });
 
+  it('reports nesting too deep for the YAML parser the same way however deep the stack already is', () => {
+    const deeply = (depth: number, read: () => string[]): string[] => (depth > 0 ? deeply(depth - 1, read) : read());
+    for (const yaml of [`title: ${'['.repeat(1500)}`, Array.from({ length: 600 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')]) {
+      const text = `---\n${yaml}\n---\n`;
+      const shallow = errors(text);
+      assert.deepStrictEqual(shallow, ['The front matter could not be read: it is nested more than 256 levels deep.']);
+      assert.deepStrictEqual(deeply(3000, () => errors(text)), shallow);
+    }
+    // 200 levels are still read by `yaml` (and explained, here an unclosed sequence).
+    assert.match(errors(`---\ntitle: ${'['.repeat(200)}\n---\n`).join(), /Invalid YAML/);
+  });
+
   it('flags linked paths that leave the repository and never keeps them', () => {
     const text = GOOD.replace('severity: low', 'severity: low\nfiles:\n  - path: ../../etc/passwd\n  - path: /etc/passwd\n  - path: src/ok.ts');
     const parsed = parseNote(text, '2026-11-21-x.md');
