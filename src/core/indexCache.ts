@@ -381,23 +381,27 @@ export function readParsed(raw: unknown, id: string, size: number): CachedParse 
     return undefined;
   }
   const n = raw.note;
-  // Text from the file is never longer than the file (in UTF-16 units, at most its bytes).
-  const text = (value: unknown): value is string => typeof value === 'string' && value.length <= size;
-  const optionalText = (value: unknown) => value === undefined || text(value);
-  if (!(text(n.title) || n.title === id) || !isOneOf(n.status, STATUSES) || !isOneOf(n.severity, SEVERITIES)) {
+  if (!(isText(n.title, size) || n.title === id) || !isOneOf(n.status, STATUSES) || !isOneOf(n.severity, SEVERITIES)) {
     return undefined;
   }
-  if (!optionalText(n.author) || !optionalText(n.branch) || !isOptionalTime(n.occurred, size) || !isOptionalTime(n.logged, size)) {
+  if (!isOptionalText(n.author, size) || !isOptionalText(n.branch, size) || !isOptionalTime(n.occurred, size) || !isOptionalTime(n.logged, size)) {
     return undefined;
   }
   if (!(n.head === undefined || (typeof n.head === 'string' && SHA_PATTERN.test(n.head)))) {
     return undefined;
   }
-  if (!Array.isArray(n.commits) || !Array.isArray(n.files) || !Array.isArray(n.tags) || !n.tags.every(text)) {
+  if (!Array.isArray(n.commits) || !Array.isArray(n.files) || !Array.isArray(n.tags)) {
     return undefined;
   }
+  // Plain loops and module-level checks, not closures and `every`: this runs for every cached
+  // note on a warm start, where it measured a fifth of the time.
+  for (const tag of n.tags as unknown[]) {
+    if (!isText(tag, size)) {
+      return undefined;
+    }
+  }
   for (const c of n.commits as unknown[]) {
-    if (!isObject(c) || !onlyKeys(c, COMMIT_KEYS) || typeof c.sha !== 'string' || !SHA_PATTERN.test(c.sha) || !isOneOf(c.role, COMMIT_ROLES) || !optionalText(c.subject)) {
+    if (!isObject(c) || !onlyKeys(c, COMMIT_KEYS) || typeof c.sha !== 'string' || !SHA_PATTERN.test(c.sha) || !isOneOf(c.role, COMMIT_ROLES) || !isOptionalText(c.subject, size)) {
       return undefined;
     }
   }
@@ -440,7 +444,7 @@ function isLinkedFile(f: unknown, size: number): f is LinkedFile {
     return false;
   }
   const lines = f.lines;
-  if (lines !== undefined && (!Array.isArray(lines) || lines.length !== 2 || !lines.every((x) => Number.isInteger(x) && x >= 1) || lines[0] > lines[1])) {
+  if (lines !== undefined && (!Array.isArray(lines) || lines.length !== 2 || !isLineNumber(lines[0]) || !isLineNumber(lines[1]) || lines[0] > lines[1])) {
     return false;
   }
   if (f.commit !== undefined && (typeof f.commit !== 'string' || !SHA_PATTERN.test(f.commit))) {
@@ -450,6 +454,19 @@ function isLinkedFile(f: unknown, size: number): f is LinkedFile {
     return false;
   }
   return f.uncommitted === undefined || f.uncommitted === 'modified' || f.uncommitted === 'untracked' || f.uncommitted === 'unsaved';
+}
+
+/** Text from the file is never longer than the file (in UTF-16 units, at most its bytes). */
+function isText(value: unknown, size: number): value is string {
+  return typeof value === 'string' && value.length <= size;
+}
+
+function isOptionalText(value: unknown, size: number): boolean {
+  return value === undefined || (typeof value === 'string' && value.length <= size);
+}
+
+function isLineNumber(value: unknown): boolean {
+  return Number.isInteger(value) && (value as number) >= 1;
 }
 
 function isOptionalTime(value: unknown, size: number): boolean {
