@@ -165,9 +165,8 @@ export class NoteIndex {
     if (parsed > 0 || (cached?.size ?? 0) !== entries.size) {
       this.saveCache();
     }
-    if (parsed < entries.size) {
-      this.prefetchBodies();
-    }
+    // Notes from the cache and notes parsed now alike were read up to their front matter.
+    this.prefetchBodies();
     return true;
   }
 
@@ -243,12 +242,15 @@ export class NoteIndex {
   }
 
   /**
-   * Reads the bodies of notes that came from the cache in the background, in short slices, a
-   * moment after the scan: a first text filter or group expansion then finds them in memory
-   * instead of reading thousands of files at once. Unref'd, so a CLI need not wait for it.
+   * Reads the bodies the scan left unread in the background, in short slices, a moment after the
+   * scan: a first text filter or group expansion then finds them in memory instead of reading
+   * thousands of files at once. Unref'd, so a CLI need not wait for it.
    */
   private prefetchBodies(): void {
     const pending = [...this.entries.values()].filter((e) => hasLazyBody(e.note));
+    if (pending.length === 0) {
+      return;
+    }
     let next = 0;
     const slice = () => {
       const started = Date.now();

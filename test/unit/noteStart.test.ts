@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { NoteIndex } from '../../src/core/noteIndex';
-import { MAX_NOTE_BYTES } from '../../src/core/noteFileRead';
+import { hasLazyBody, MAX_NOTE_BYTES } from '../../src/core/noteFileRead';
 import { noteBody, parseNote, parseNoteStart } from '../../src/core/noteParser';
 import type { Note } from '../../src/core/noteModel';
 import { CASES, FIXTURES } from './badInput.test';
@@ -129,5 +129,18 @@ describe('reading a note from its start', () => {
       compared++;
     }
     assert.strictEqual(compared, texts.size);
+  });
+
+  it('a first scan, with no cache, reads the bodies it left unread in the background', async () => {
+    const dir = tempDir();
+    for (let i = 0; i < 30; i++) {
+      fs.writeFileSync(path.join(dir, `2026-01-01-n${i}.md`), `---\ntitle: N${i}\n---\n\nBody ${i}\n`);
+    }
+    const index = new NoteIndex(dir);
+    await index.scan();
+    assert.ok(index.list().every((e) => hasLazyBody(e.note)), 'bodies are left for later by the scan');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    assert.deepStrictEqual(index.list().filter((e) => hasLazyBody(e.note)).map((e) => e.path), [], 'all read 600 ms later');
+    assert.strictEqual(index.get(path.join(dir, '2026-01-01-n7.md'))?.note.body, '\nBody 7\n');
   });
 });
