@@ -1,7 +1,7 @@
-// Reading one note file: the index's unit of work, shared with its helper thread
-// (scanHelperThread.ts). A note is read in one go (open, fstat, read, close) and only its front
-// matter is decoded and parsed; the body is read again when first asked for. Never throws: a file
-// that cannot be read is listed with the reason, one that is gone is undefined.
+// Reading one note file, the index's unit of work. A note is read in one go (open, fstat, read,
+// close) and only its front matter is decoded and parsed; the body is read again when first asked
+// for. Never throws: a file that cannot be read is listed with the reason, one that is gone is
+// undefined.
 import * as fs from 'fs';
 import * as path from 'path';
 import { stampOf, type FileStamp } from './indexCache';
@@ -132,13 +132,9 @@ export async function readNote(file: string, cacheableBefore: number): Promise<R
 /**
  * readNote, synchronously: for the slices of a bulk scan. `timing.ioMs` gets the time spent in
  * file calls alone, so that a slow parse (the first malformed note loads the `yaml` package) is
- * not mistaken for a slow file system. `withBody` gives a note read up to its front matter its
- * body (by default one read from the file when first asked for).
+ * not mistaken for a slow file system.
  */
-export function readNoteSync(
-  file: string, name: string, cacheableBefore: number, timing: { ioMs: number },
-  withBody: (fields: Omit<Note, 'body'>, file: string) => Note = withLazyBody,
-): ReadNote | undefined {
+export function readNoteSync(file: string, name: string, cacheableBefore: number, timing: { ioMs: number }): ReadNote | undefined {
   const started = Date.now();
   let fd: number;
   try {
@@ -181,9 +177,9 @@ export function readNoteSync(
   const fenceLine = bytes.indexOf(CLOSING_FENCE);
   const headEnd = fenceLine < 0 ? -1 : bytes.indexOf(10, fenceLine + CLOSING_FENCE.length);
   if (headEnd >= 0 && bytes.indexOf(0) < 0) {
-    const parsed = parseNoteStart(bytes.toString('utf8', 0, headEnd + 1), name, (fields) => withBody(fields, file));
+    const parsed = parseNoteStart(bytes.toString('utf8', 0, headEnd + 1), name, (fields) => withLazyBody(fields, file));
     if (parsed) {
-      return { note: { path: file, size: stat.size, mtimeMs: stat.mtimeMs, note: parsed.note, problems: parsed.problems, bodyLine: parsed.bodyLine }, freshness: freshnessOf(stat, cacheableBefore) };
+      return readOf(file, stat, parsed, cacheableBefore);
     }
   }
   return noteOf(file, stat, bytes.toString('utf8'), cacheableBefore);
@@ -214,29 +210,26 @@ function readBytesSync(fd: number, size: number): Buffer {
   return readBuffer.subarray(0, filled);
 }
 
-function freshnessOf(stat: fs.Stats, cacheableBefore: number): Freshness {
-  return { stamp: stampOf(stat), cacheable: Math.max(stat.mtimeMs, stat.ctimeMs) < cacheableBefore };
+/** The index's entry for a parsed note and the stat of the file it was read from. */
+function readOf(file: string, stat: fs.Stats, parsed: ParsedNote, cacheableBefore: number): ReadNote {
+  return {
+    note: { path: file, size: stat.size, mtimeMs: stat.mtimeMs, note: parsed.note, problems: parsed.problems, bodyLine: parsed.bodyLine },
+    freshness: { stamp: stampOf(stat), cacheable: Math.max(stat.mtimeMs, stat.ctimeMs) < cacheableBefore },
+  };
 }
 
 /** The indexed note for a file's text (undefined: too large to read). */
 function noteOf(file: string, stat: fs.Stats, text: string | undefined, cacheableBefore: number): ReadNote {
   const fileName = path.basename(file);
-  const freshness = freshnessOf(stat, cacheableBefore);
-  const base = { path: file, size: stat.size, mtimeMs: stat.mtimeMs };
   if (text === undefined) {
     const parsed = parseNote('', fileName);
-    return {
-      note: {
-        ...base,
-        note: parsed.note,
-        bodyLine: 0,
-        problems: [{ level: 'error', message: `The note is ${(stat.size / 1048576).toFixed(1)} MiB; notes over 1 MiB are not read.` }],
-      },
-      freshness,
-    };
+    return readOf(file, stat, {
+      note: parsed.note,
+      bodyLine: 0,
+      problems: [{ level: 'error', message: `The note is ${(stat.size / 1048576).toFixed(1)} MiB; notes over 1 MiB are not read.` }],
+    }, cacheableBefore);
   }
-  const parsed = parseNote(text, fileName);
-  return { note: { ...base, note: parsed.note, problems: parsed.problems, bodyLine: parsed.bodyLine }, freshness };
+  return readOf(file, stat, parseNote(text, fileName), cacheableBefore);
 }
 
 function failed(file: string, stat: fs.Stats, err: unknown): ReadNote {
@@ -276,7 +269,6 @@ export function statFileSync(file: string): fs.Stats | undefined {
     return undefined;
   }
 }
-
 
 function call<T>(start: (cb: (err: NodeJS.ErrnoException | null, value: T) => void) => void): Promise<T> {
   return new Promise((resolve, reject) => start((err, value) => (err ? reject(err) : resolve(value))));
