@@ -462,7 +462,7 @@ function isText(value: unknown, size: number): value is string {
 }
 
 function isOptionalText(value: unknown, size: number): boolean {
-  return value === undefined || (typeof value === 'string' && value.length <= size);
+  return value === undefined || isText(value, size);
 }
 
 function isLineNumber(value: unknown): boolean {

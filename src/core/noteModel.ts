@@ -80,6 +80,7 @@ export function hasErrors(parsed: { problems: NoteProblem[] }): boolean {
 }
 
 export const SHA_PATTERN = /^[0-9a-f]{7,40}$/;
+export const FULL_SHA_PATTERN = /^[0-9a-f]{40}$/;
 
 // Dates as Candor writes them (ISO 8601, days up to 28 so that every match is a real date): a
 // regular expression answers these about three times faster than Date.parse, which the index
@@ -90,4 +91,3 @@ const SURELY_VALID_TIME = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01
 export function isDateTime(value: string): boolean {
   return SURELY_VALID_TIME.test(value) || !Number.isNaN(Date.parse(value));
 }
-export const FULL_SHA_PATTERN = /^[0-9a-f]{40}$/;

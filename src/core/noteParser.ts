@@ -34,9 +34,9 @@ export function noteBody(text: string): string {
 }
 
 export function parseNote(text: string, fileName: string): ParsedNote {
-  const id = idOf(fileName);
   const problems: NoteProblem[] = [];
-  const note: Note = { id, title: id, status: 'open', severity: 'medium', commits: [], files: [], tags: [], body: '' };
+  const note = defaultFields(fileName) as Note;
+  note.body = '';
 
   if (text.includes('\u0000')) {
     problems.push({ level: 'error', message: 'The file contains NUL bytes: it is not a text note.' });
@@ -70,17 +70,17 @@ export function parseNoteStart(head: string, fileName: string, withBody: (fields
   if (!split) {
     return undefined;
   }
-  const id = idOf(fileName);
   // No body yet: `withBody` adds it once every other field is set, so that these notes share
   // one object shape (a body added as an accessor to a note that had a plain one would not).
-  const fields = { id, title: id, status: 'open', severity: 'medium', commits: [], files: [], tags: [] } as Omit<Note, 'body'>;
-  const parsed = readFields(fields as Note, split, countLineBreaks(head, split.bodyStart), []);
+  const parsed = readFields(defaultFields(fileName) as Note, split, countLineBreaks(head, split.bodyStart), []);
   parsed.note = withBody(parsed.note);
   return parsed;
 }
 
-function idOf(fileName: string): string {
-  return fileName.replace(/\.md$/i, '');
+/** What a note named `fileName` is before its front matter says otherwise: every field but the body. */
+function defaultFields(fileName: string): Omit<Note, 'body'> {
+  const id = fileName.replace(/\.md$/i, '');
+  return { id, title: id, status: 'open', severity: 'medium', commits: [], files: [], tags: [] };
 }
 
 /** Fills `note` from the front matter of `split`. */

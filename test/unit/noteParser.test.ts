@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { parseNote } from '../../src/core/noteParser';
-import { hasErrors } from '../../src/core/noteModel';
+import { hasErrors, isDateTime } from '../../src/core/noteModel';
 
 const GOOD = `---
 id: 2026-11-21-x
@@ -70,6 +70,27 @@ describe('parseNote on bad input', () => {
     }
     // 200 levels are still read by `yaml` (and explained, here an unclosed sequence).
     assert.match(errors(`---\ntitle: ${'['.repeat(200)}\n---\n`).join(), /Invalid YAML/);
+  });
+
+  it('accepts exactly the dates and times Date.parse accepts, Candor\'s own by a quicker test', () => {
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+    let checked = 0;
+    for (let i = 0; i < 3000; i++) {
+      // Every field at its bounds and in between, the ones the quick test takes and the ones it leaves.
+      const year = (i * 7919) % 10000;
+      const month = (i % 14);
+      const day = (i * 31) % 33;
+      const hour = (i * 5) % 26;
+      const minute = (i * 13) % 61;
+      const zone = ['Z', '+05:30', '-12:00', '+24:00', '', '+5:30'][i % 6];
+      const fraction = ['', '.123', '.1', '.1234'][i % 4];
+      const value = `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(minute)}${fraction}${zone}`;
+      assert.strictEqual(isDateTime(value), !Number.isNaN(Date.parse(value)), value);
+      checked++;
+    }
+    assert.strictEqual(checked, 3000);
+    assert.strictEqual(isDateTime('2026-11-21T10:32:00Z'), true);
+    assert.strictEqual(isDateTime('yesterday'), false);
   });
 
   it('flags linked paths that leave the repository and never keeps them', () => {
