@@ -3,6 +3,7 @@
 import type { Document } from 'yaml';
 import { yamlLib } from './lazyModules';
 import { readFastYaml } from './fastYaml';
+import { readLayout } from './layoutReader';
 import { splitFrontMatter, type FrontMatterSplit } from './frontMatter';
 import { unsafePathReason } from './repoPaths';
 import {
@@ -66,13 +67,19 @@ export function parseNoteStart(head: string, fileName: string, withBody: (fields
   if (head.includes('\u0000')) {
     return undefined;
   }
+  // No body yet: `withBody` adds it once every other field is set, so that these notes share
+  // one object shape (a body added as an accessor to a note that had a plain one would not).
+  const fields = defaultFields(fileName);
+  // Most notes are laid out as Candor writes them: read in one pass, or not at all.
+  const bodyLine = readLayout(head, fields);
+  if (bodyLine >= 0) {
+    return { note: withBody(fields), problems: [], bodyLine };
+  }
   const split = splitFrontMatter(head);
   if (!split) {
     return undefined;
   }
-  // No body yet: `withBody` adds it once every other field is set, so that these notes share
-  // one object shape (a body added as an accessor to a note that had a plain one would not).
-  const parsed = readFields(defaultFields(fileName) as Note, split, countLineBreaks(head, split.bodyStart), []);
+  const parsed = readFields(fields as Note, split, countLineBreaks(head, split.bodyStart), []);
   parsed.note = withBody(parsed.note);
   return parsed;
 }

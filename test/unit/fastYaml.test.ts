@@ -4,7 +4,7 @@
 // plus mutations. Seeds are fixed so a failure reproduces; CANDOR_FUZZ_SEED tries another.
 import * as assert from 'assert';
 import { isMap, parseDocument } from 'yaml';
-import { readFastYaml } from '../../src/core/fastYaml';
+import { isPlainString, readFastYaml, resolvePlain } from '../../src/core/fastYaml';
 import { splitFrontMatter } from '../../src/core/frontMatter';
 import { YAML_LIMITS } from '../../src/core/noteParser';
 import { renderNote } from '../../src/core/noteWriter';
@@ -51,6 +51,22 @@ function frontMatterOf(text: string): string {
 }
 
 describe('fast front matter reader', () => {
+  it('isPlainString says what resolvePlain makes a string, on YAML\'s special words and 20,000 random ones', () => {
+    const words = [
+      '~', 'null', 'Null', 'NULL', 'nULL', 'true', 'True', 'TRUE', 'tRUE', 'false', 'FALSE', 'yes', '0o17', '0o8', '0x1f', '0xG', '12', '-3', '+4',
+      '1.5', '1.', '.5', '1e3', '1E-2', '+.5e+7', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', 'nan', '1_000', '0b101', '12e', 'e12', '1234567',
+      '12e4567', 'deadbeef', '2026-11-21T10:32:00Z', '2026-11-21', 'word', '-', '+', '.', '',
+    ];
+    const rnd = random(SEED);
+    const alphabet = '0123456789+-.eExXoO_~nNuUlLtTrRfFaAsSiI ';
+    for (let i = 0; i < 20000; i++) {
+      words.push(Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(''));
+    }
+    for (const word of words) {
+      assert.strictEqual(isPlainString(word), typeof resolvePlain(word) === 'string', JSON.stringify(word));
+    }
+  });
+
   it('reads every kind of note the writer produces exactly as yaml does', () => {
     const rnd = random(SEED);
     const everyday: Tally = { total: 0, fast: 0 };
