@@ -21,7 +21,7 @@
 // Format (JSON Lines, so that a folder's entries are read a chunk at a time, yielding between
 // chunks, and other folders' sections are copied through without being parsed; a few hundred
 // entries per line, since each decode and parse call has a cost of its own):
-//   {"format":"candor-index-cache","version":1,"parser":<NOTE_PARSER_VERSION>}
+//   {"format":"candor-index-cache","version":2,"parser":<NOTE_PARSER_VERSION>}
 //   {"folder":"incidents","notes":<n>,"chunks":<k>}
 //   [["<file name>",<size>,<mtimeMs>,<ctimeMs>,<ino>,{"note":…,"problems":…,"bodyLine":…}], …]   × k
 //   … further folders …
@@ -39,7 +39,9 @@ import { unsafePathReason } from './repoPaths';
 
 const FORMAT = 'candor-index-cache';
 /** Changes with the file's layout; NOTE_PARSER_VERSION covers what a parsed note contains. */
-export const INDEX_CACHE_VERSION = 1;
+// 2: the resolved time is kept (version 1 dropped it, so insights lost every fix time after a
+// warm start).
+export const INDEX_CACHE_VERSION = 2;
 export const INDEX_CACHE_FILE = 'index-cache.json';
 /** A cache this large is not a cache of notes (10,000 notes make about 30 MB). */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
@@ -82,8 +84,8 @@ export interface CacheRecord {
  * copied field by field so that a lazy body is not read.
  */
 export function cachedFields(note: Note): Omit<Note, 'body' | 'id'> {
-  const { title, status, severity, author, occurred, logged, branch, head, commits, files, tags } = note;
-  return { title, status, severity, author, occurred, logged, branch, head, commits, files, tags };
+  const { title, status, severity, author, occurred, logged, branch, head, resolved, commits, files, tags } = note;
+  return { title, status, severity, author, occurred, logged, branch, head, resolved, commits, files, tags };
 }
 
 /** One folder's entries as loaded: looked up by name, used only when the stamp matches. */
@@ -384,7 +386,7 @@ export function readParsed(raw: unknown, id: string, size: number): CachedParse 
   if (!(isText(n.title, size) || n.title === id) || !isOneOf(n.status, STATUSES) || !isOneOf(n.severity, SEVERITIES)) {
     return undefined;
   }
-  if (!isOptionalText(n.author, size) || !isOptionalText(n.branch, size) || !isOptionalTime(n.occurred, size) || !isOptionalTime(n.logged, size)) {
+  if (!isOptionalText(n.author, size) || !isOptionalText(n.branch, size) || !isOptionalTime(n.occurred, size) || !isOptionalTime(n.logged, size) || !isOptionalTime(n.resolved, size)) {
     return undefined;
   }
   if (!(n.head === undefined || (typeof n.head === 'string' && SHA_PATTERN.test(n.head)))) {
@@ -425,7 +427,7 @@ export function readParsed(raw: unknown, id: string, size: number): CachedParse 
 }
 
 const PARSE_KEYS = new Set(['note', 'problems', 'bodyLine']);
-const NOTE_KEYS = new Set(['title', 'status', 'severity', 'author', 'occurred', 'logged', 'branch', 'head', 'commits', 'files', 'tags']);
+const NOTE_KEYS = new Set(['title', 'status', 'severity', 'author', 'occurred', 'logged', 'branch', 'head', 'resolved', 'commits', 'files', 'tags']);
 const COMMIT_KEYS = new Set(['sha', 'role', 'subject']);
 const FILE_KEYS = new Set(['path', 'lines', 'commit', 'anchor', 'uncommitted']);
 const PROBLEM_KEYS = new Set(['level', 'message', 'line']);

@@ -84,10 +84,18 @@ export function parseNoteStart(head: string, fileName: string, withBody: (fields
   return parsed;
 }
 
-/** What a note named `fileName` is before its front matter says otherwise: every field but the body. */
+/**
+ * What a note named `fileName` is before its front matter says otherwise: every field but the
+ * body. The optional ones are there too, undefined, so that every note has the same fields in
+ * the same order however far its front matter could be read (and however it was read: parsed,
+ * from the layout reader or from the index cache).
+ */
 function defaultFields(fileName: string): Omit<Note, 'body'> {
   const id = fileName.replace(/\.md$/i, '');
-  return { id, title: id, status: 'open', severity: 'medium', commits: [], files: [], tags: [] };
+  return {
+    id, title: id, status: 'open', severity: 'medium', commits: [], files: [], tags: [],
+    author: undefined, occurred: undefined, logged: undefined, branch: undefined, head: undefined, resolved: undefined,
+  };
 }
 
 /** Fills `note` from the front matter of `split`. */

@@ -118,6 +118,27 @@ describe('index cache', () => {
     assert.ok(after.list().some((n) => n.note.title === 'First (cached)'), 'unchanged notes still come from the cache');
   });
 
+  it('gives every field warm as parsed: the resolved time, problems and all', async () => {
+    const repo = TempRepo.create();
+    const dir = path.join(repo.root, 'incidents');
+    await createNoteFile(dir, draft('Plain'));
+    await createNoteFile(dir, draft('Sparse', { author: undefined, branch: undefined, head: undefined, commits: [{ sha: SHA, role: 'fixed' }], files: [{ path: 'a.ts' }], tags: ['x', '123'] }));
+    const resolved = await createNoteFile(dir, draft('Resolved'));
+    fs.writeFileSync(resolved.path, resolved.text.replace('status: open', 'status: resolved\nresolved: 2026-11-22T09:00:00Z'));
+    fs.writeFileSync(path.join(dir, '2026-01-01-problems.md'), '---\ntitle: P\nstatus: done\nhead: nope\nfiles:\n  - path: ../x\n---\nbody\n');
+    fs.writeFileSync(path.join(dir, '2026-01-02-broken.md'), '---\ntitle: [unclosed\n---\nbody\n');
+    const cache = cacheFor(repo, dir);
+    await scanned(dir, cache);
+    const warm = await scanned(dir, cache);
+    assert.strictEqual((await cache.load()).size, 5, 'all five notes cached');
+    for (const entry of warm.list()) {
+      const parsed = parseNote(fs.readFileSync(entry.path, 'utf8'), path.basename(entry.path));
+      assert.deepStrictEqual(observable([entry]), observable([{ ...entry, ...parsed }]), path.basename(entry.path));
+    }
+    // Insights' time to fix needs it: a warm start once lost it.
+    assert.strictEqual(warm.list().find((e) => e.note.title === 'Resolved')?.note.resolved, '2026-11-22T09:00:00Z');
+  });
+
   it('treats a planted cache as untrusted: shapes checked, the file wins on any mismatch', async () => {
     const { repo, dir } = await repoWithNotes();
     const cache = cacheFor(repo, dir);
@@ -125,6 +146,7 @@ describe('index cache', () => {
     const hostile: ((e: unknown[]) => unknown[])[] = [
       (e) => { (e[5] as { note: { files: { path: string }[] } }).note.files = [{ path: '../../../etc/passwd' }]; return e; },
       (e) => { (e[5] as { note: { status: string } }).note.status = 'pwned'; return e; },
+      (e) => { (e[5] as { note: { resolved: string } }).note.resolved = 'not a time'; return e; },
       (e) => { (e[5] as { note: { head: string } }).note.head = '--output=/tmp/x'; return e; },
       (e) => { (e[5] as { note: { id: string } }).note.id = 'another-note'; return e; },
       (e) => { (e[5] as { note: { title: string } }).note.title = 'x'.repeat(5_000_000); return e; },
@@ -147,7 +169,7 @@ describe('index cache', () => {
     const broken = [
       'not json at all',
       '',
-      good.replace('"version":1', '"version":999'),
+      good.replace(/"version":\d+/, '"version":999'),
       good.replace(/"parser":\d+/, '"parser":-1'),
       good.replace('"format":"candor-index-cache"', '"format":"something-else"'),
       good.replace(/"notes":\d+/, '"notes":99'),
