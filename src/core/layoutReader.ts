@@ -14,29 +14,36 @@
 import { isPlainString } from './fastYaml';
 import { unsafePathReason } from './repoPaths';
 import {
-  COMMIT_ROLES, SEVERITIES, STATUSES, SHA_PATTERN, isDateTime,
+  COMMIT_ROLES, SEVERITIES, STATUSES, isDateTime,
   type CommitRole, type LinkedCommit, type LinkedFile, type Note, type Severity, type Status,
 } from './noteModel';
 
 /** Thrown to give up; never escapes. A plain object: no stack to capture. */
 const NOT_SURE = { notSure: true };
 
-/**
- * What the fast readers leave to `yaml`: controls but tab and line breaks, a carriage return not
- * before a line feed, C1, the line and paragraph separators, BOM, non-characters. Never in what
- * Candor writes.
- */
-const UNUSUAL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
-const LONE_CR = /\r(?!\n)/;
-/** In a plain scalar: a tab, `: ` (a map where a scalar was expected), or a trailing space or `:`. */
-const PLAIN_TROUBLE = /\t|: |[: ]$/;
-/** In a quoted scalar, what this reader leaves alone: a tab, a quote (`''` escapes one), a backslash in "...". */
-const SINGLE_QUOTED_TROUBLE = /[\t']/;
-const DOUBLE_QUOTED_TROUBLE = /[\t"\\]/;
+// What the fast readers leave to `yaml`: controls (a carriage return too, unless it ends a line),
+// C1, the line and paragraph separators, BOM, non-characters. Never in what Candor writes. Every
+// character of a front matter that is not part of its fixed structure (fences, keys, `: `, the
+// indentation, `- `, brackets) is in some value, comment or literal and goes through one of the
+// checks below, each a single native search over that piece: cheaper than a separate pass.
+const UNUSUAL = '\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ufeff\\ufffe\\uffff';
+/** In a comment: anything unusual. */
+const UNUSUAL_CHAR = new RegExp(`[${UNUSUAL}]`);
+/** In a literal, whose lines are joined with line feeds and may hold tabs: anything else unusual. */
+const LITERAL_TROUBLE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+/** In a quoted scalar, what this reader leaves alone: anything unusual, a quote (`''` escapes one), a backslash in "...". */
+const SINGLE_QUOTED_TROUBLE = new RegExp(`['${UNUSUAL}]`);
+const DOUBLE_QUOTED_TROUBLE = new RegExp(`["\\\\${UNUSUAL}]`);
 /** Keys that `yaml` reads as something else than their text (null, booleans). */
 const RESERVED_KEYS = ['null', 'true', 'false'];
-/** A tag as the writer lists it unquoted: letters, digits and `_ . / -`, and other non-ASCII. */
-const TAG = /^[A-Za-z0-9_\u00a0-\uffff][A-Za-z0-9_.\/\u00a0-\uffff-]*$/;
+/** A tag as the writer lists it unquoted: letters, digits and `_ . / -`, and non-ASCII but the unusual. */
+const TAG = /^[A-Za-z0-9_\u00a0-\u2027\u202a-\ufefe\uff00-\ufffd][A-Za-z0-9_.\/\u00a0-\u2027\u202a-\ufefe\uff00-\ufffd-]*$/;
+
+/** The characters YAML's non-string plain words (numbers, null, booleans, .inf, .nan) are made of. */
+const NON_STRING_CHARS = new Uint8Array(128);
+for (const ch of '0123456789abcdefABCDEF+-.~xonultrsiNULTRSI') {
+  NON_STRING_CHARS[ch.charCodeAt(0)] = 1;
+}
 
 const SPACE = 32;
 const CR = 13;
@@ -113,6 +120,9 @@ class LayoutReader {
       }
       if (this.src.charCodeAt(this.start) === HASH) {
         // A comment line between fields.
+        if (UNUSUAL_CHAR.test(this.src.slice(this.start, this.end))) {
+          notSure();
+        }
         continue;
       }
       const colon = this.keyEnd(this.start);
@@ -157,20 +167,13 @@ class LayoutReader {
         default: resolved = value;
       }
     }
-    // Checked once for the whole front matter, now that its end is known: a native search beats
-    // looking at each character in turn.
-    const frontMatter = this.src.slice(0, this.pos);
-    // Two tests rather than one alternation: a character class alone is searched much faster.
-    if (UNUSUAL.test(frontMatter) || (frontMatter.includes('\r') && LONE_CR.test(frontMatter))) {
-      notSure();
-    }
     // What the field checks would report as a problem: let them.
     if ((id !== undefined && id !== note.id)
       || title === undefined || title.trim() === ''
       || status === undefined || !(STATUSES as readonly string[]).includes(status)
       || severity === undefined || !(SEVERITIES as readonly string[]).includes(severity)
       || !isTimeOrAbsent(occurred) || !isTimeOrAbsent(logged) || !isTimeOrAbsent(resolved)
-      || (head !== undefined && !SHA_PATTERN.test(head))) {
+      || (head !== undefined && !isSha(head))) {
       notSure();
     }
     // The same fields in the same order as noteParser's readFields, so both give one shape.
@@ -274,17 +277,51 @@ class LayoutReader {
       }
       return text;
     }
-    let text = src.slice(p, end);
-    // A comment (`#` after a space) ends the value; the spaces before it are not part of it.
-    const comment = text.indexOf(' #');
-    if (comment >= 0) {
-      let stop = comment;
-      while (stop > 0 && text.charCodeAt(stop - 1) === SPACE) {
+    if (!isPlainStart(first)) {
+      notSure();
+    }
+    // One pass over the characters: what YAML reads differently, where a comment starts, and
+    // whether the text could be one of YAML's non-string words at all (most values show a
+    // character no number, null or boolean has, and need no further test).
+    let stop = end;
+    let surelyText = false;
+    for (let i = p; i < end; i++) {
+      const ch = src.charCodeAt(i);
+      if (ch >= 0x7f) {
+        if (isUnusualAbove7e(ch)) {
+          notSure();
+        }
+        surelyText = true;
+      } else if (ch <= SPACE) {
+        // A control character or a tab; a space at the end or before `#` (a comment).
+        if (ch !== SPACE || i + 1 === end) {
+          notSure();
+        }
+        if (src.charCodeAt(i + 1) === HASH) {
+          stop = i;
+          break;
+        }
+        surelyText = true;
+      } else if (ch === COLON) {
+        // `: ` or a final `:`: a map where a scalar was expected.
+        if (i + 1 === end || src.charCodeAt(i + 1) === SPACE) {
+          notSure();
+        }
+        surelyText = true;
+      } else if (!surelyText && NON_STRING_CHARS[ch] === 0) {
+        surelyText = true;
+      }
+    }
+    if (stop < end) {
+      if (UNUSUAL_CHAR.test(src.slice(stop, end))) {
+        notSure();
+      }
+      while (stop > p && src.charCodeAt(stop - 1) === SPACE) {
         stop--;
       }
-      text = text.slice(0, stop);
     }
-    if (text === '' || !isPlainStart(first) || PLAIN_TROUBLE.test(text) || !isPlainString(text)) {
+    const text = src.slice(p, stop);
+    if (text === '' || (!surelyText && !isPlainString(text))) {
       notSure();
     }
     return text;
@@ -411,7 +448,7 @@ class LayoutReader {
       }
       this.nextLine();
     });
-    if (sha === undefined || !SHA_PATTERN.test(sha) || role === undefined || !(COMMIT_ROLES as readonly string[]).includes(role)) {
+    if (sha === undefined || !isSha(sha) || role === undefined || !(COMMIT_ROLES as readonly string[]).includes(role)) {
       notSure();
     }
     return { sha, role: role as CommitRole, subject };
@@ -438,7 +475,7 @@ class LayoutReader {
       }
       this.nextLine();
     });
-    if (linked === undefined || linked.trim() === '' || unsafePathReason(linked) !== undefined || (commit !== undefined && !SHA_PATTERN.test(commit))) {
+    if (linked === undefined || linked.trim() === '' || unsafePathReason(linked) !== undefined || (commit !== undefined && !isSha(commit))) {
       notSure();
     }
     // The order readFile gives the fields in.
@@ -519,6 +556,9 @@ class LayoutReader {
       const line = src.slice(start + contentIndent, end);
       text = lines++ === 0 ? line : `${text}\n${line}`;
     }
+    if (LITERAL_TROUBLE.test(text)) {
+      notSure();
+    }
     return strip ? text : `${text}\n`;
   }
 }
@@ -544,6 +584,25 @@ function unescapeSimple(text: string): string {
     notSure();
   }
   return out + rest;
+}
+
+/** From U+007F on, what the fast readers leave to `yaml` (see UNUSUAL). */
+function isUnusualAbove7e(ch: number): boolean {
+  return ch <= 0x9f || ch === 0x2028 || ch === 0x2029 || ch === 0xfeff || ch === 0xfffe || ch === 0xffff;
+}
+
+/** SHA_PATTERN, as a loop: a 40-character regular expression test costs more here. */
+function isSha(text: string): boolean {
+  if (text.length < 7 || text.length > 40) {
+    return false;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (!((ch >= 48 && ch <= 57) || (ch >= 97 && ch <= 102))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** The index of the key between `p` and `colon` in `keys`, or -1. */
