@@ -24,8 +24,9 @@ const NOT_SURE = { notSure: true };
 // What the fast readers leave to `yaml`: controls (a carriage return too, unless it ends a line),
 // C1, the line and paragraph separators, BOM, non-characters. Never in what Candor writes. Every
 // character of a front matter that is not part of its fixed structure (fences, keys, `: `, the
-// indentation, `- `, brackets) is in some value, comment or literal and goes through one of the
-// checks below, each a single native search over that piece: cheaper than a separate pass.
+// indentation, `- `, brackets) is in some value, comment or literal and goes through a check:
+// the pass over a plain value's characters (scalar), or one of the searches below. That is
+// cheaper than a separate pass over the whole front matter.
 const UNUSUAL = '\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ufeff\\ufffe\\uffff';
 /** In a comment: anything unusual. */
 const UNUSUAL_CHAR = new RegExp(`[${UNUSUAL}]`);
