@@ -8,14 +8,29 @@
 // maps, block sequences (of maps or scalars), one-line flow sequences of scalars, one-line plain,
 // single- and double-quoted scalars, `|` literals (with `-`/`+` and an indentation digit),
 // comments, CRLF. Anything else (anchors, aliases, tags, flow maps, folded `>` scalars,
-// multi-line plain or quoted scalars, quoted or unusual keys, duplicate keys, tabs for
-// indentation, directives, document markers, deep nesting, odd control characters) returns
-// undefined. The differential test (test/unit/fastYaml.test.ts) compares both readers on writer
-// output, hand edits and a fuzz set.
+// multi-line plain or quoted scalars, quoted or unusual keys, tabs for indentation, directives,
+// document markers, deep nesting, odd control characters) returns undefined. The differential
+// test (test/unit/fastYaml.test.ts) compares both readers on writer output, hand edits and a
+// fuzz set.
+//
+// Two mistakes people make by hand are reported here, exactly as `yaml` reports them, when the
+// rest of the document is within the subset: a key given twice in a map (a merge often does it)
+// and a flow list `[` left open at the end of its line. `yaml` takes about a millisecond per such
+// note, as long as reading a thousand well-formed ones here.
 
-/** What the reader found: the document's top-level map, or null for an empty document. */
+/** A `yaml` error as parseNote reports it: the first line of its message, and its 1-based line. */
+export interface FastYamlError {
+  message: string;
+  line: number;
+}
+
+/**
+ * What the reader found: the document's top-level map, or null for an empty document; or, when
+ * `errors` is set, the errors `yaml` gives for it (then `value` means nothing).
+ */
 export interface FastYamlResult {
   value: Record<string, unknown> | null;
+  errors?: FastYamlError[];
 }
 
 /** Thrown inside the reader to give up; never escapes. A plain object: no stack to capture. */
@@ -89,7 +104,9 @@ export function readFastYaml(src: string): FastYamlResult | undefined {
     return undefined;
   }
   try {
-    return { value: new Reader(src).document() };
+    const reader = new Reader(src);
+    const value = reader.document();
+    return reader.errors.length > 0 ? { value, errors: reader.errors } : { value };
   } catch (err) {
     if (err === NOT_SURE) {
       return undefined;
@@ -148,6 +165,10 @@ function knownKey(src: string, at: number, length: number): string | undefined {
   return undefined;
 }
 
+/** What flowSeq gives for a list still open at the end of its line. */
+const UNCLOSED: unknown[] = [];
+const UNCLOSED_FLOW = 'Flow sequence in block collection must be sufficiently indented and end with a ]';
+
 function notSure(): never {
   throw NOT_SURE;
 }
@@ -158,6 +179,8 @@ class Reader {
   private readonly ends: number[] = [];
   /** The next line to look at. */
   private line = 0;
+  /** The errors `yaml` reports for what was read (in document order, as `yaml` lists them). */
+  readonly errors: FastYamlError[] = [];
 
   constructor(private readonly src: string) {
     let start = 0;
@@ -226,6 +249,8 @@ class Reader {
     }
     const out: Record<string, unknown> = {};
     let at = firstAt;
+    /** The line of the entry before, if it was `key: value` on one line with no comment; else -1. */
+    let plainBefore = -1;
     for (;;) {
       let l = this.line;
       if (at === undefined) {
@@ -250,10 +275,21 @@ class Reader {
       }
       const known = knownKey(this.src, at, colon - at);
       const key = known ?? this.src.slice(at, colon);
-      if ((known === undefined && RESERVED_KEYS.has(key)) || Object.prototype.hasOwnProperty.call(out, key)) {
+      if (known === undefined && RESERVED_KEYS.has(key)) {
         notSure();
       }
+      if (Object.prototype.hasOwnProperty.call(out, key)) {
+        // A key given twice. `yaml` reports it where the entry before it ends, which is where
+        // this key starts only when that entry is a one-line value right above it (after an
+        // empty value, a block or a comment, it is elsewhere): that case is reported here.
+        if (plainBefore !== l - 1) {
+          notSure();
+        }
+        this.errors.push({ message: `Map keys must be unique at line ${l + 1}, column ${at - this.starts[l] + 1}:`, line: l + 1 });
+      }
       out[key] = this.value(colon + 1, l, indent, depth, true);
+      const rest = this.src.slice(colon + 1, this.ends[l]);
+      plainBefore = this.line === l + 1 && rest.trim() !== '' && !rest.includes('#') ? l : -1;
       at = undefined;
     }
     return out;
@@ -373,6 +409,14 @@ class Reader {
         return this.literal(p, l, indent);
       case '[':
         result = this.flowSeq(p, end);
+        if (result === UNCLOSED) {
+          // Only in the top-level map: deeper, `yaml` may go on to find more (measured with
+          // the fuzz set), and that is left to it.
+          if (!inMap || indent !== 0 || depth !== 1) {
+            notSure();
+          }
+          this.unclosedFlow(l, indent);
+        }
         break;
       case "'":
       case '"': {
@@ -531,7 +575,8 @@ class Reader {
     }
     for (;;) {
       if (i >= end) {
-        notSure();
+        // The line ends after `[` or a comma.
+        return UNCLOSED;
       }
       const ch = src[i];
       if (ch === "'" || ch === '"') {
@@ -563,7 +608,8 @@ class Reader {
       }
       i = this.skipSpaces(i, end);
       if (i >= end) {
-        notSure();
+        // The line ends after an item.
+        return UNCLOSED;
       }
       if (src.charCodeAt(i) === 93) {
         this.endOfLine(i + 1, end);
@@ -578,6 +624,25 @@ class Reader {
         notSure();
       }
     }
+  }
+
+  /**
+   * A flow list left open at the end of line `l`, the value of a top-level key. `yaml` ends it
+   * where the next line with content starts, if that is not indented, and reports that place
+   * (the end of the text if there is none); an indented line would continue the list, which is
+   * left to `yaml`.
+   */
+  private unclosedFlow(l: number, indent: number): void {
+    const next = this.nextContent(l + 1);
+    if (next < 0) {
+      this.errors.push({ message: `${UNCLOSED_FLOW} at line ${this.starts.length + 1}, column 1:`, line: this.starts.length + 1 });
+      return;
+    }
+    const ind = this.indentOf(next);
+    if (ind > indent) {
+      notSure();
+    }
+    this.errors.push({ message: `${UNCLOSED_FLOW} at line ${next + 1}, column ${ind + 1}:`, line: next + 1 });
   }
 
   /** Whether the character at `p` can follow `-`, `?` or `:` inside a flow plain scalar. */

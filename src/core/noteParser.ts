@@ -140,6 +140,13 @@ function readYaml(yaml: string, firstLine: number, problems: NoteProblem[]): Rec
   // Most notes are what Candor wrote: the strict reader gives the same value ~20 times faster.
   // When it is not sure, the `yaml` package reads the note and explains what is wrong with it.
   const fast = readFastYaml(yaml);
+  if (fast?.errors) {
+    // What `yaml` would report (the strict reader reports only what it is sure of), reported alike.
+    for (const err of fast.errors.slice(0, 5)) {
+      problems.push({ level: 'error', message: `Invalid YAML: ${err.message}`, line: err.line + firstLine - 1 });
+    }
+    return undefined;
+  }
   if (fast) {
     return fast.value ?? {};
   }

@@ -10,13 +10,16 @@ import { YAML_LIMITS } from '../../src/core/noteParser';
 import { renderNote } from '../../src/core/noteWriter';
 import { mutate, PLAIN_DRAFT, random, randomDocument, randomDraft, SEED } from './helpers/yamlFuzz';
 
-type Outcome = { ok: true; value: unknown } | { ok: false };
+type Outcome = { ok: true; value: unknown } | { ok: false; errors?: { message: string; line: number }[] };
 
-/** What parseNote's slow path makes of the text: a map (or null), or "not a usable map". */
+/** What parseNote's slow path makes of the text: a map (or null), its errors, or "not a usable map". */
 function viaYaml(src: string): Outcome {
   try {
     const doc = parseDocument(src, YAML_LIMITS);
-    if (doc.errors.length > 0 || (doc.contents !== null && !isMap(doc.contents))) {
+    if (doc.errors.length > 0) {
+      return { ok: false, errors: doc.errors.map((e) => ({ message: e.message.split('\n')[0], line: e.linePos?.[0].line ?? -1 })) };
+    }
+    if (doc.contents !== null && !isMap(doc.contents)) {
       return { ok: false };
     }
     return { ok: true, value: doc.toJS(YAML_LIMITS) ?? null };
@@ -28,6 +31,8 @@ function viaYaml(src: string): Outcome {
 interface Tally {
   total: number;
   fast: number;
+  /** Documents the fast reader reported errors for (each checked against `yaml`'s). */
+  errors?: number;
 }
 
 /** Checks one document; returns whether the fast reader answered. */
@@ -39,6 +44,12 @@ function check(src: string, tally: Tally): boolean {
   }
   tally.fast++;
   const slow = viaYaml(src);
+  if (fast.errors) {
+    tally.errors = (tally.errors ?? 0) + 1;
+    assert.ok(!slow.ok, `the fast reader reported errors yaml does not see:\n${JSON.stringify(src)}\n${JSON.stringify(fast.errors)}`);
+    assert.deepStrictEqual(fast.errors, slow.errors, `errors differ for:\n${JSON.stringify(src)}`);
+    return true;
+  }
   assert.ok(slow.ok, `the fast reader accepted what yaml rejects:\n${JSON.stringify(src)}\nfast: ${JSON.stringify(fast.value)}`);
   assert.deepStrictEqual(fast.value, slow.value, `values differ for:\n${JSON.stringify(src)}`);
   return true;
@@ -51,6 +62,42 @@ function frontMatterOf(text: string): string {
 }
 
 describe('fast front matter reader', () => {
+  it('reports a key given twice and a flow list left open as yaml does, when the rest is plain', () => {
+    const reported = [
+      'a: 1\nb: 2\na: 3\nc:\n  - x: 1\n    x: 2\n',
+      'id: x\ntitle: [unclosed\nstatus: open\nseverity: high\ncommits: []\ntags: [a, b]\n',
+      'title: [a,\nstatus: open\n', 'title: [\nstatus: open\n', 'status: open\ntitle: [a\n', 'title: [a\n# c\nstatus: open\n',
+      'title: [a\n\nstatus: open\n', 'title: [a  \nstatus: open\n', "title: [a, 'b c'\nstatus: open\nstatus: x\n",
+      'title: [a\r\nstatus: open\r\n', 'title: [a\nstatus: [b\nx: 1\n', 'title: [a\nstatus: |\n  x\n', 'a: 1\na: 2\nb: [x\nc: 1\n',
+      'a: [x\n# c\n', 'a: 1\nb: [x\n\n', 'a: [x\nb: 1\nb: 2\nb: 3\n', 'files:\n  - path: a\n    commit: x\n    commit: y\n',
+    ];
+    const tally: Tally = { total: 0, fast: 0 };
+    for (const src of reported) {
+      assert.ok(check(src, tally), `reported fast: ${JSON.stringify(src)}`);
+    }
+    assert.strictEqual(tally.errors, reported.length);
+    // Flow lists left open in fuzzed documents: the closing bracket of one line dropped.
+    const rnd = random(SEED + 7);
+    const opened: Tally = { total: 0, fast: 0 };
+    for (let i = 0; i < 1500; i++) {
+      const lines = randomDocument(rnd).split('\n');
+      const withList = lines.map((line, n) => (line.trimEnd().endsWith(']') ? n : -1)).filter((n) => n >= 0);
+      if (withList.length > 0) {
+        const n = withList[Math.floor(rnd() * withList.length)];
+        lines[n] = lines[n].replace(/\](\s*)$/, '$1');
+        check(lines.join('\n'), opened);
+      }
+    }
+    assert.ok((opened.errors ?? 0) > 50, `only ${opened.errors ?? 0} open lists reported fast`);
+    // Where `yaml` finds more to say, or the list may go on, it says it.
+    for (const src of [
+      'title: [a\n- x\n', 'title: [a\n  b]\nstatus: open\n', 'a:\n  - [x\n', 'title: [a # c\nstatus: open\n', 'a: 1\na: &x 2\n',
+      'a:\n  b: [x\n  c: 1\n', 'a:\n  - b: [x\n    c: 1\n', 'a:\na: 1\n', 'a: 1 # c\na: 2\n', 'a: 1\n\na: 2\n',
+    ]) {
+      assert.strictEqual(readFastYaml(src), undefined, JSON.stringify(src));
+    }
+  });
+
   it('isPlainString says what resolvePlain makes a string, on YAML\'s special words and 20,000 random ones', () => {
     const words = [
       '~', 'null', 'Null', 'NULL', 'nULL', 'true', 'True', 'TRUE', 'tRUE', 'false', 'FALSE', 'yes', '0o17', '0o8', '0x1f', '0xG', '12', '-3', '+4',
@@ -115,7 +162,7 @@ describe('fast front matter reader', () => {
       'a: |-+\n  two chomping indicators\n',          // invalid header
       'a: multi\n  line\n',                           // multi-line plain
       'a: "multi\n  line"\n',                         // multi-line quoted
-      'a: 1\na: 2\n',                                 // duplicate key
+      'a:\na: 2\n',                                   // duplicate key after an empty value (yaml reports it elsewhere)
       '? a\n: 1\n',                                   // explicit key
       'a:\n\t- b\n',                                  // tab indentation
       '%YAML 1.2\n---\na: 1\n',                       // directive, document marker
@@ -145,7 +192,8 @@ describe('fast front matter reader', () => {
         check(mutate(rnd, doc), mutated);
       }
     }
-    console.log(`      fuzz: ${grammar.fast} of ${grammar.total} grammar documents read fast (${pct(grammar)}), ${mutated.fast} of ${mutated.total} mutated (${pct(mutated)})`);
+    console.log(`      fuzz: ${grammar.fast} of ${grammar.total} grammar documents read fast (${pct(grammar)}), ${mutated.fast} of ${mutated.total} mutated (${pct(mutated)}), errors reported for ${mutated.errors ?? 0}`);
+    assert.ok((mutated.errors ?? 0) > 100, `only ${mutated.errors ?? 0} mutated documents had their errors reported fast`);
     // The test is only worth something if the fast path is taken often.
     assert.ok(grammar.fast / grammar.total > 0.4, `only ${pct(grammar)} of grammar documents read fast`);
     assert.ok(mutated.fast > 1000, `only ${mutated.fast} mutated documents read fast`);
