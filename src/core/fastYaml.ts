@@ -15,8 +15,8 @@
 //
 // Two mistakes people make by hand are reported here, exactly as `yaml` reports them, when the
 // rest of the document is within the subset: a key given twice in a map (a merge often does it)
-// and a flow list `[` left open at the end of its line. `yaml` takes about a millisecond per such
-// note, as long as reading a thousand well-formed ones here.
+// and a flow list `[` left open at the end of a top-level line. `yaml` takes about a millisecond
+// per such note, as long as a hundred well-formed ones take here.
 
 /** A `yaml` error as parseNote reports it: the first line of its message, and its 1-based line. */
 export interface FastYamlError {
