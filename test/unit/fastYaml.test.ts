@@ -70,6 +70,7 @@ describe('fast front matter reader', () => {
       'title: [a\n\nstatus: open\n', 'title: [a  \nstatus: open\n', "title: [a, 'b c'\nstatus: open\nstatus: x\n",
       'title: [a\r\nstatus: open\r\n', 'title: [a\nstatus: [b\nx: 1\n', 'title: [a\nstatus: |\n  x\n', 'a: 1\na: 2\nb: [x\nc: 1\n',
       'a: [x\n# c\n', 'a: 1\nb: [x\n\n', 'a: [x\nb: 1\nb: 2\nb: 3\n', 'files:\n  - path: a\n    commit: x\n    commit: y\n',
+      'a: [x\na: 1\n', 'a: [x,\na: 1\n',
     ];
     const tally: Tally = { total: 0, fast: 0 };
     for (const src of reported) {
