@@ -11,10 +11,10 @@
 // explains. Comment lines, comments after a plain value and one-line fields of a team's own are
 // read, as people add them by hand. The differential test
 // (test/unit/layoutReader.test.ts) holds the two routes to that.
-import { isPlainString } from './fastYaml';
+import { RESERVED_KEYS, UNUSUAL_RANGES, isPlainString } from './fastYaml';
 import { unsafePathReason } from './repoPaths';
 import {
-  COMMIT_ROLES, SEVERITIES, STATUSES, isDateTime,
+  COMMIT_ROLES, SEVERITIES, STATUSES, SHA_PATTERN, isDateTime,
   type CommitRole, type LinkedCommit, type LinkedFile, type Note, type Severity, type Status,
 } from './noteModel';
 
@@ -27,16 +27,15 @@ const NOT_SURE = { notSure: true };
 // indentation, `- `, brackets) is in some value, comment or literal and goes through a check:
 // the pass over a plain value's characters (scalar), or one of the searches below. That is
 // cheaper than a separate pass over the whole front matter.
-const UNUSUAL = '\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ufeff\\ufffe\\uffff';
+// fastYaml's ranges, plus tab, line feed and carriage return, which no single-line piece holds.
+const UNUSUAL = `\\t\\n\\r${UNUSUAL_RANGES}`;
 /** In a comment: anything unusual. */
 const UNUSUAL_CHAR = new RegExp(`[${UNUSUAL}]`);
-/** In a literal, whose lines are joined with line feeds and may hold tabs: anything else unusual. */
-const LITERAL_TROUBLE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+/** In a literal, whose lines are joined with line feeds and may hold tabs: a carriage return, or anything else unusual. */
+const LITERAL_TROUBLE = new RegExp(`[\\r${UNUSUAL_RANGES}]`);
 /** In a quoted scalar, what this reader leaves alone: anything unusual, a quote (`''` escapes one), a backslash in "...". */
 const SINGLE_QUOTED_TROUBLE = new RegExp(`['${UNUSUAL}]`);
 const DOUBLE_QUOTED_TROUBLE = new RegExp(`["\\\\${UNUSUAL}]`);
-/** Keys that `yaml` reads as something else than their text (null, booleans). */
-const RESERVED_KEYS = ['null', 'true', 'false'];
 /** A tag as the writer lists it unquoted: letters, digits and `_ . / -`, and non-ASCII but the unusual. */
 const TAG = /^[A-Za-z0-9_\u00a0-\u2027\u202a-\ufefe\uff00-\ufffd][A-Za-z0-9_.\/\u00a0-\u2027\u202a-\ufefe\uff00-\ufffd-]*$/;
 
@@ -174,7 +173,7 @@ class LayoutReader {
       || status === undefined || !(STATUSES as readonly string[]).includes(status)
       || severity === undefined || !(SEVERITIES as readonly string[]).includes(severity)
       || !isTimeOrAbsent(occurred) || !isTimeOrAbsent(logged) || !isTimeOrAbsent(resolved)
-      || (head !== undefined && !isSha(head))) {
+      || (head !== undefined && !SHA_PATTERN.test(head))) {
       notSure();
     }
     // The same fields in the same order as noteParser's readFields, so both give one shape.
@@ -199,7 +198,8 @@ class LayoutReader {
    */
   private otherKey(colon: number, others: string[]): void {
     const key = this.src.slice(this.start, colon);
-    if (RESERVED_KEYS.includes(key) || others.includes(key)) {
+    // Keys `yaml` reads as something else than their text (null, booleans) are left to it.
+    if (RESERVED_KEYS.has(key) || others.includes(key)) {
       notSure();
     }
     others.push(key);
@@ -449,7 +449,7 @@ class LayoutReader {
       }
       this.nextLine();
     });
-    if (sha === undefined || !isSha(sha) || role === undefined || !(COMMIT_ROLES as readonly string[]).includes(role)) {
+    if (sha === undefined || !SHA_PATTERN.test(sha) || role === undefined || !(COMMIT_ROLES as readonly string[]).includes(role)) {
       notSure();
     }
     return { sha, role: role as CommitRole, subject };
@@ -476,7 +476,7 @@ class LayoutReader {
       }
       this.nextLine();
     });
-    if (linked === undefined || linked.trim() === '' || unsafePathReason(linked) !== undefined || (commit !== undefined && !isSha(commit))) {
+    if (linked === undefined || linked.trim() === '' || unsafePathReason(linked) !== undefined || (commit !== undefined && !SHA_PATTERN.test(commit))) {
       notSure();
     }
     // The order readFile gives the fields in.
@@ -587,23 +587,9 @@ function unescapeSimple(text: string): string {
   return out + rest;
 }
 
-/** From U+007F on, what the fast readers leave to `yaml` (see UNUSUAL). */
+/** From U+007F on, what the fast readers leave to `yaml`: UNUSUAL_RANGES, as a test for the character loop of scalar. */
 function isUnusualAbove7e(ch: number): boolean {
   return ch <= 0x9f || ch === 0x2028 || ch === 0x2029 || ch === 0xfeff || ch === 0xfffe || ch === 0xffff;
-}
-
-/** SHA_PATTERN, as a loop: a 40-character regular expression test costs more here. */
-function isSha(text: string): boolean {
-  if (text.length < 7 || text.length > 40) {
-    return false;
-  }
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (!((ch >= 48 && ch <= 57) || (ch >= 97 && ch <= 102))) {
-      return false;
-    }
-  }
-  return true;
 }
 
 /** The index of the key between `p` and `colon` in `keys`, or -1. */
