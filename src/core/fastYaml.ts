@@ -252,8 +252,9 @@ class Reader {
     }
     const out: Record<string, unknown> = {};
     let at = firstAt;
-    /** The line of the entry before, if it was `key: value` on one line with no comment; else -1. */
-    let plainBefore = -1;
+    /** The line of the entry before and the offset of its `:` (-1: it took more than one line). */
+    let lineBefore = -1;
+    let colonBefore = -1;
     for (;;) {
       let l = this.line;
       if (at === undefined) {
@@ -285,17 +286,26 @@ class Reader {
         // A key given twice. `yaml` reports it where the entry before it ends, which is where
         // this key starts only when that entry is a one-line value right above it (after an
         // empty value, a block or a comment, it is elsewhere): that case is reported here.
-        if (plainBefore !== l - 1) {
+        if (lineBefore !== l - 1 || !this.isOneLineValue(colonBefore, lineBefore)) {
           notSure();
         }
         this.errors.push({ message: `Map keys must be unique at line ${l + 1}, column ${at - this.starts[l] + 1}:`, line: l + 1 });
       }
       out[key] = this.value(colon + 1, l, indent, depth, true);
-      const rest = this.src.slice(colon + 1, this.ends[l]);
-      plainBefore = this.line === l + 1 && rest.trim() !== '' && !rest.includes('#') ? l : -1;
+      lineBefore = this.line === l + 1 ? l : -1;
+      colonBefore = colon;
       at = undefined;
     }
     return out;
+  }
+
+  /**
+   * Whether the entry whose `:` is at `colon` on line `l` has its value on that line, with no
+   * comment: asked only when the next key repeats an earlier one.
+   */
+  private isOneLineValue(colon: number, l: number): boolean {
+    const rest = this.src.slice(colon + 1, this.ends[l]);
+    return rest.trim() !== '' && !rest.includes('#');
   }
 
   /** Offset of the `:` ending a simple key at `p` (`[A-Za-z_][A-Za-z0-9_-]*`), or -1. */
