@@ -71,8 +71,18 @@ describe('disclosure in the extension host', () => {
     });
     const passive = diagnostics.find((d) => doc.getText(d.range).toLowerCase() === 'mistakes were made');
     assert.ok(passive, diagnostics.map((d) => doc.getText(d.range)).join());
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', noteUri, passive.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a) => a.title.startsWith('Write') || a.title.startsWith('Remove'));
+    // The workbench gives code action providers the diagnostics it has received, a moment after
+    // the extension host sees them, and cancels a request when the editor changes meanwhile (the
+    // note just opened): ask again until the answer comes.
+    let actions: vscode.CodeAction[] = [];
+    const fix = await waitFor('a quick fix', async () => {
+      try {
+        actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', noteUri, passive.range, vscode.CodeActionKind.QuickFix.value);
+      } catch {
+        return undefined;
+      }
+      return actions.find((a) => a.title.startsWith('Write') || a.title.startsWith('Remove'));
+    }).catch(() => undefined);
     assert.ok(fix?.edit, `a quick fix: ${actions.map((a) => a.title).join(', ')}`);
   });
 
