@@ -18,7 +18,11 @@ import {
   type CommitRole, type LinkedCommit, type LinkedFile, type Note, type Severity, type Status,
 } from './noteModel';
 
-/** Thrown to give up; never escapes. A plain object: no stack to capture. */
+/**
+ * Thrown to give up; never escapes. A plain object: no stack to capture. Thrown in place rather
+ * than by a helper: a call the JIT has never seen made (the first note that gives up at that
+ * point) sends the compiled reader back to be compiled again, where a throw does not.
+ */
 const NOT_SURE = { notSure: true };
 
 // What the fast readers leave to `yaml`: controls (a carriage return too, unless it ends a line),
@@ -79,10 +83,6 @@ export function readLayout(text: string, note: Omit<Note, 'body'>): number {
   }
 }
 
-function notSure(): never {
-  throw NOT_SURE;
-}
-
 class LayoutReader {
   /** Where the next line starts. */
   private pos = 0;
@@ -96,7 +96,7 @@ class LayoutReader {
   read(note: Omit<Note, 'body'>): number {
     this.nextLine();
     if (!this.isFence()) {
-      notSure();
+      throw NOT_SURE;
     }
     let seen = 0;
     let id: string | undefined;
@@ -121,7 +121,7 @@ class LayoutReader {
       if (this.src.charCodeAt(this.start) === HASH) {
         // A comment line between fields.
         if (UNUSUAL_CHAR.test(this.src.slice(this.start, this.end))) {
-          notSure();
+          throw NOT_SURE;
         }
         continue;
       }
@@ -132,7 +132,7 @@ class LayoutReader {
         continue;
       }
       if ((seen & (1 << key)) !== 0) {
-        notSure();
+        throw NOT_SURE;
       }
       seen |= 1 << key;
       if (key === 10 || key === 11) {
@@ -144,7 +144,7 @@ class LayoutReader {
             files = this.blockList(() => this.file());
           }
         } else if (!this.isEmptyFlow(colon)) {
-          notSure();
+          throw NOT_SURE;
         }
         continue;
       }
@@ -174,7 +174,7 @@ class LayoutReader {
       || severity === undefined || !(SEVERITIES as readonly string[]).includes(severity)
       || !isTimeOrAbsent(occurred) || !isTimeOrAbsent(logged) || !isTimeOrAbsent(resolved)
       || (head !== undefined && !SHA_PATTERN.test(head))) {
-      notSure();
+      throw NOT_SURE;
     }
     // The same fields in the same order as noteParser's readFields, so both give one shape.
     note.title = title;
@@ -200,7 +200,7 @@ class LayoutReader {
     const key = this.src.slice(this.start, colon);
     // Keys `yaml` reads as something else than their text (null, booleans) are left to it.
     if (RESERVED_KEYS.has(key) || others.includes(key)) {
-      notSure();
+      throw NOT_SURE;
     }
     others.push(key);
     const at = this.valueStart(colon);
@@ -216,10 +216,12 @@ class LayoutReader {
     const { src } = this;
     const nl = src.indexOf('\n', this.pos);
     if (nl < 0) {
-      notSure();
+      throw NOT_SURE;
     }
     this.start = this.pos;
-    this.end = nl > this.pos && src.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+    // One subtraction either way: a branch first taken by the first CRLF note, after the JIT
+    // compiled this, would send the compiled code back for recompiling.
+    this.end = nl - (nl > this.pos && src.charCodeAt(nl - 1) === CR ? 1 : 0);
     this.pos = nl + 1;
     this.lines++;
   }
@@ -242,7 +244,7 @@ class LayoutReader {
       // A lowercase key.
     }
     if (i === p || i >= this.end || src.charCodeAt(i) !== COLON) {
-      notSure();
+      throw NOT_SURE;
     }
     return i;
   }
@@ -251,7 +253,7 @@ class LayoutReader {
   private valueStart(colon: number): number {
     const at = colon + 2;
     if (at >= this.end || this.src.charCodeAt(colon + 1) !== SPACE || this.src.charCodeAt(at) === SPACE) {
-      notSure();
+      throw NOT_SURE;
     }
     return at;
   }
@@ -267,19 +269,19 @@ class LayoutReader {
     const first = src.charCodeAt(p);
     if (first === SINGLE_QUOTE || first === DOUBLE_QUOTE) {
       if (end - p < 2 || src.charCodeAt(end - 1) !== first) {
-        notSure();
+        throw NOT_SURE;
       }
       const text = src.slice(p + 1, end - 1);
       if (first === DOUBLE_QUOTE && text.includes('\\')) {
         return unescapeSimple(text);
       }
       if ((first === SINGLE_QUOTE ? SINGLE_QUOTED_TROUBLE : DOUBLE_QUOTED_TROUBLE).test(text)) {
-        notSure();
+        throw NOT_SURE;
       }
       return text;
     }
     if (!isPlainStart(first)) {
-      notSure();
+      throw NOT_SURE;
     }
     // One pass over the characters: what YAML reads differently, where a comment starts, and
     // whether the text could be one of YAML's non-string words at all (most values show a
@@ -290,13 +292,13 @@ class LayoutReader {
       const ch = src.charCodeAt(i);
       if (ch >= 0x7f) {
         if (isUnusualAbove7e(ch)) {
-          notSure();
+          throw NOT_SURE;
         }
         surelyText = true;
       } else if (ch <= SPACE) {
         // A control character or a tab; a space at the end or before `#` (a comment).
         if (ch !== SPACE || i + 1 === end) {
-          notSure();
+          throw NOT_SURE;
         }
         if (src.charCodeAt(i + 1) === HASH) {
           stop = i;
@@ -306,7 +308,7 @@ class LayoutReader {
       } else if (ch === COLON) {
         // `: ` or a final `:`: a map where a scalar was expected.
         if (i + 1 === end || src.charCodeAt(i + 1) === SPACE) {
-          notSure();
+          throw NOT_SURE;
         }
         surelyText = true;
       } else if (!surelyText && NON_STRING_CHARS[ch] === 0) {
@@ -315,7 +317,7 @@ class LayoutReader {
     }
     if (stop < end) {
       if (UNUSUAL_CHAR.test(src.slice(stop, end))) {
-        notSure();
+        throw NOT_SURE;
       }
       while (stop > p && src.charCodeAt(stop - 1) === SPACE) {
         stop--;
@@ -323,7 +325,7 @@ class LayoutReader {
     }
     const text = src.slice(p, stop);
     if (text === '' || (!surelyText && !isPlainString(text))) {
-      notSure();
+      throw NOT_SURE;
     }
     return text;
   }
@@ -333,7 +335,7 @@ class LayoutReader {
     const { src, end } = this;
     const close = end - 1;
     if (src.charCodeAt(p) !== 91 || src.charCodeAt(close) !== 93) {
-      notSure();
+      throw NOT_SURE;
     }
     const out: string[] = [];
     if (close === p + 1) {
@@ -347,18 +349,18 @@ class LayoutReader {
       if (first === SINGLE_QUOTE || first === DOUBLE_QUOTE) {
         next = src.indexOf(first === SINGLE_QUOTE ? "'" : '"', i + 1) + 1;
         if (next <= 0 || next > close) {
-          notSure();
+          throw NOT_SURE;
         }
         tag = src.slice(i + 1, next - 1);
         if ((first === SINGLE_QUOTE ? SINGLE_QUOTED_TROUBLE : DOUBLE_QUOTED_TROUBLE).test(tag)) {
-          notSure();
+          throw NOT_SURE;
         }
       } else {
         const comma = src.indexOf(', ', i);
         next = comma >= 0 && comma < close ? comma : close;
         tag = src.slice(i, next);
         if (!TAG.test(tag) || !isPlainString(tag)) {
-          notSure();
+          throw NOT_SURE;
         }
       }
       out.push(tag);
@@ -366,7 +368,7 @@ class LayoutReader {
         return out;
       }
       if (src.charCodeAt(next) !== 44 || src.charCodeAt(next + 1) !== SPACE) {
-        notSure();
+        throw NOT_SURE;
       }
       i = next + 2;
     }
@@ -376,16 +378,16 @@ class LayoutReader {
   private lineRange(p: number): [number, number] {
     const { src, end } = this;
     if (src.charCodeAt(p) !== 91 || src.charCodeAt(end - 1) !== 93) {
-      notSure();
+      throw NOT_SURE;
     }
     const comma = src.indexOf(', ', p);
     if (comma < 0 || comma > end) {
-      notSure();
+      throw NOT_SURE;
     }
     const first = lineNumber(src, p + 1, comma);
     const last = lineNumber(src, comma + 2, end - 1);
     if (first > last) {
-      notSure();
+      throw NOT_SURE;
     }
     return [first, last];
   }
@@ -399,13 +401,13 @@ class LayoutReader {
     this.nextLine();
     if (!this.src.startsWith('  - ', this.start)) {
       // `commits:` with nothing under it, or an item laid out differently.
-      notSure();
+      throw NOT_SURE;
     }
     while (this.src.startsWith('  - ', this.start)) {
       out.push(item());
     }
     if (this.src.charCodeAt(this.start) === SPACE) {
-      notSure();
+      throw NOT_SURE;
     }
     this.unread();
     return out;
@@ -422,7 +424,7 @@ class LayoutReader {
       const colon = this.keyEnd(p);
       const key = keyIndex(keys, this.src, p, colon);
       if (key < 0 || (seen & (1 << key)) !== 0) {
-        notSure();
+        throw NOT_SURE;
       }
       seen |= 1 << key;
       take(key, colon);
@@ -450,7 +452,7 @@ class LayoutReader {
       this.nextLine();
     });
     if (sha === undefined || !SHA_PATTERN.test(sha) || role === undefined || !(COMMIT_ROLES as readonly string[]).includes(role)) {
-      notSure();
+      throw NOT_SURE;
     }
     return { sha, role: role as CommitRole, subject };
   }
@@ -477,7 +479,7 @@ class LayoutReader {
       this.nextLine();
     });
     if (linked === undefined || linked.trim() === '' || unsafePathReason(linked) !== undefined || (commit !== undefined && !SHA_PATTERN.test(commit))) {
-      notSure();
+      throw NOT_SURE;
     }
     // The order readFile gives the fields in.
     const file: LinkedFile = { path: linked };
@@ -512,7 +514,7 @@ class LayoutReader {
       } else if (ch >= 49 && ch <= 57 && explicit === 0) {
         explicit = ch - 48;
       } else {
-        notSure();
+        throw NOT_SURE;
       }
     }
     // Given, or taken from the first line with text (then no blank line before it may be longer).
@@ -539,12 +541,12 @@ class LayoutReader {
       if (contentIndent < 0) {
         contentIndent = ind - start;
         if (contentIndent <= ITEM_KEY_INDENT || longestLeadingBlank > contentIndent) {
-          notSure();
+          throw NOT_SURE;
         }
       }
       if (ind - start < contentIndent) {
         if (lines === 0 || blanks.length > 0) {
-          notSure();
+          throw NOT_SURE;
         }
         break;
       }
@@ -558,7 +560,7 @@ class LayoutReader {
       text = lines++ === 0 ? line : `${text}\n${line}`;
     }
     if (LITERAL_TROUBLE.test(text)) {
-      notSure();
+      throw NOT_SURE;
     }
     return strip ? text : `${text}\n`;
   }
@@ -575,14 +577,14 @@ function unescapeSimple(text: string): string {
     const escaped = text.charCodeAt(slash + 1);
     const before = text.slice(from, slash);
     if ((escaped !== BACKSLASH && escaped !== DOUBLE_QUOTE) || DOUBLE_QUOTED_TROUBLE.test(before)) {
-      notSure();
+      throw NOT_SURE;
     }
     out += before + text[slash + 1];
     from = slash + 2;
   }
   const rest = text.slice(from);
   if (DOUBLE_QUOTED_TROUBLE.test(rest)) {
-    notSure();
+    throw NOT_SURE;
   }
   return out + rest;
 }
@@ -610,13 +612,13 @@ function isTimeOrAbsent(value: string | undefined): boolean {
 /** A line number as the writer puts it: digits, no sign, no leading zero, well inside 2^53. */
 function lineNumber(src: string, from: number, to: number): number {
   if (to <= from || to - from > 15 || src.charCodeAt(from) === 48) {
-    notSure();
+    throw NOT_SURE;
   }
   let n = 0;
   for (let i = from; i < to; i++) {
     const digit = src.charCodeAt(i) - 48;
     if (digit < 0 || digit > 9) {
-      notSure();
+      throw NOT_SURE;
     }
     n = n * 10 + digit;
   }
