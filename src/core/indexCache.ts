@@ -11,37 +11,37 @@
 // relative to the repository root.
 //
 // Trust: a repository (with its .git) may come from someone else, so the file is untrusted input.
-// Every entry is checked for shape and for what parseNote itself guarantees (enums, shas, paths
-// that stay in the repository), and a cached note is used only for a file whose size,
-// modification time, change time and inode all still match. The change time and inode are set
-// when a file is created here, not by a tar or zip, so a cache planted in an archive cannot
-// predict them; and even a matching entry can only show what a note file itself could say. Anything else about the file (wrong
-// version, wrong parser, bad JSON, bad shape) means: ignore it, parse the notes, write a new one.
+// Each folder's section is signed (HMAC-SHA256) with a key only this user's Candor has
+// (cacheKey.ts, outside every repository); a section whose signature does not match, a planted
+// cache or one edited by hand, is not read at all. A signed entry is what parseNote gave for the
+// file on this machine, so a warm start uses it as it is, for a file whose size, modification
+// time, change time and inode all still match. Checking every entry instead cost more than
+// reading the whole file (bench/README.md). Anything else about the file (wrong version, wrong
+// parser, bad JSON, bad layout, no key) means: ignore it, parse the notes, write a new one.
 //
 // Format (JSON Lines, so that a folder's entries are read a chunk at a time, yielding between
 // chunks, and other folders' sections are copied through without being parsed; a few hundred
 // entries per line, since each decode and parse call has a cost of its own):
-//   {"format":"candor-index-cache","version":2,"parser":<NOTE_PARSER_VERSION>}
+//   {"format":"candor-index-cache","version":3,"parser":<NOTE_PARSER_VERSION>}
 //   {"folder":"incidents","notes":<n>,"chunks":<k>}
 //   [["<file name>",<size>,<mtimeMs>,<ctimeMs>,<ino>,{"note":…,"problems":…,"bodyLine":…}], …]   × k
+//   {"mac":"<hex HMAC-SHA256 of the first line and of the section's lines before this one>"}
 //   … further folders …
 // The file is pure ASCII (other characters as JSON \u escapes): decoding it as Latin-1 and parsing
 // one-byte strings measured 4-5 times faster than UTF-8 decoding of the same 30 MB, whose few
 // non-ASCII characters (an ellipsis in an anchor) turn whole lines into two-byte strings.
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import {
-  COMMIT_ROLES, SEVERITIES, SHA_PATTERN, STATUSES, isDateTime,
-  type LinkedFile, type Note, type NoteProblem,
-} from './noteModel';
+import { readCacheKey, userStateDir } from './cacheKey';
+import { type Note, type NoteProblem } from './noteModel';
 import { NOTE_PARSER_VERSION } from './noteParser';
-import { unsafePathReason } from './repoPaths';
 
 const FORMAT = 'candor-index-cache';
 /** Changes with the file's layout; NOTE_PARSER_VERSION covers what a parsed note contains. */
 // 2: the resolved time is kept (version 1 dropped it, so insights lost every fix time after a
-// warm start).
-export const INDEX_CACHE_VERSION = 2;
+// warm start). 3: sections are signed.
+export const INDEX_CACHE_VERSION = 3;
 export const INDEX_CACHE_FILE = 'index-cache.json';
 /** A cache this large is not a cache of notes (10,000 notes make about 30 MB). */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
@@ -96,14 +96,17 @@ export class CachedNotes {
     return this.entries.size;
   }
 
-  /** The cached note for `name` if its stamp matches and it passes every check; else undefined. */
+  /** The cached note for `name` if its stamp matches; else undefined. */
   take(name: string, stamp: FileStamp): CachedParse | undefined {
     const entry = this.entries.get(name);
     // The entry as parsed from the file, compared in place: no object per entry for 10,000 notes.
     if (!entry || entry[1] !== stamp.size || entry[2] !== stamp.mtimeMs || entry[3] !== stamp.ctimeMs || entry[4] !== stamp.ino) {
       return undefined;
     }
-    return readParsed(entry[5], name.replace(/\.md$/i, ''), stamp.size);
+    const parsed = entry[5];
+    // The id is the file name (a note file's name ends in `.md`, any case), not stored.
+    parsed.note.id = name.slice(0, -3);
+    return parsed;
   }
 }
 
@@ -133,9 +136,9 @@ export function findGitDir(repoRoot: string): string | undefined {
 /**
  * The cache for `incidentsDir` in the repository at `repoRoot`, or undefined where there is none
  * (no git dir; the folder outside the repository). While `writable()` is false (an untrusted
- * workspace) it is still read but never written.
+ * workspace) it is still read but never written, and no signing key is made.
  */
-export function openIndexCache(repoRoot: string, incidentsDir: string, options: { writable: () => boolean }): IndexCache | undefined {
+export function openIndexCache(repoRoot: string, incidentsDir: string, options: IndexCacheOptions): IndexCache | undefined {
   const relative = path.relative(path.resolve(repoRoot), path.resolve(incidentsDir));
   if (relative.startsWith('..') || path.isAbsolute(relative)) {
     return undefined;
@@ -144,46 +147,46 @@ export function openIndexCache(repoRoot: string, incidentsDir: string, options: 
   if (!gitDir) {
     return undefined;
   }
-  return new IndexCache(path.join(gitDir, 'candor', INDEX_CACHE_FILE), relative.split(path.sep).join('/') || '.', options.writable);
+  const folder = relative.split(path.sep).join('/') || '.';
+  return new IndexCache(path.join(gitDir, 'candor', INDEX_CACHE_FILE), folder, options.writable, options.keyDir ?? userStateDir());
+}
+
+export interface IndexCacheOptions {
+  /** Whether the cache may be written now (false in an untrusted workspace: read only). */
+  writable: () => boolean;
+  /** Where the signing key is kept (default: userStateDir()); tests use their own. */
+  keyDir?: string;
 }
 
 /** Saves to one file are queued, so two folders of one repository never drop each other's. */
 const saving = new Map<string, Promise<unknown>>();
 
 export class IndexCache {
-  constructor(readonly file: string, readonly folder: string, private readonly canWrite: () => boolean) {}
+  constructor(readonly file: string, readonly folder: string, private readonly canWrite: () => boolean, private readonly keyDir: string) {}
 
   get writable(): boolean {
     return this.canWrite();
   }
 
-  /** This folder's entries; empty when the file is missing, foreign, old or broken. Never throws. */
+  /** This folder's entries; empty when the file is missing, foreign, old, broken or not signed by us. Never throws. */
   async load(): Promise<CachedNotes> {
-    const buffer = await readCacheFile(this.file);
+    const key = readCacheKey(this.keyDir, false);
+    const buffer = key && (await readCacheFile(this.file));
     if (!buffer) {
       return NONE;
     }
     try {
       const sections = splitSections(buffer);
       const mine = sections?.get(this.folder);
-      if (!mine) {
+      if (!mine || !crypto.timingSafeEqual(sign(key, buffer.subarray(0, sections!.headerEnd), buffer.subarray(mine.start, mine.macStart)), mine.mac)) {
         return NONE;
       }
       const entries = new Map<string, CacheEntry>();
       let sliceStart = Date.now();
       for (const line of mine.lines) {
-        // Latin-1: we write ASCII only. Other bytes in a foreign file only garble its own text,
-        // which, like anything in the file, is used only for notes whose stamps match.
-        const chunk = parseJson(buffer.toString('latin1', line[0], line[1]));
-        if (!Array.isArray(chunk)) {
-          return NONE;
-        }
-        for (const item of chunk as unknown[]) {
-          const entry = parseEntry(item);
-          if (!entry) {
-            // One bad entry means the file was not written by us: trust none of it.
-            return NONE;
-          }
+        // Latin-1: we write ASCII only.
+        const chunk = JSON.parse(buffer.toString('latin1', line[0], line[1])) as CacheEntry[];
+        for (const entry of chunk) {
           entries.set(entry[0], entry);
         }
         if (Date.now() - sliceStart > SLICE_MS) {
@@ -237,17 +240,25 @@ export class IndexCache {
         others.push(current!.subarray(section.start, section.end));
       }
     }
+    const key = readCacheKey(this.keyDir, true);
+    if (!key) {
+      return false;
+    }
     const temp = `${this.file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
     // `wx`: never follows or overwrites something already there under the temporary name.
     const handle = await fs.promises.open(temp, 'wx');
     let renamed = false;
     try {
-      await handle.write(`${asciiJson({ format: FORMAT, version: INDEX_CACHE_VERSION, parser: NOTE_PARSER_VERSION })}\n`);
+      const header = `${asciiJson({ format: FORMAT, version: INDEX_CACHE_VERSION, parser: NOTE_PARSER_VERSION })}\n`;
+      const mac = crypto.createHmac('sha256', key).update(header);
+      await handle.write(header);
       for (const section of others) {
         await handle.write(section);
       }
       const chunks = Math.ceil(records.length / CHUNK_ENTRIES);
-      await handle.write(`${asciiJson({ folder: this.folder, notes: records.length, chunks })}\n`);
+      const folderHead = `${asciiJson({ folder: this.folder, notes: records.length, chunks })}\n`;
+      mac.update(folderHead);
+      await handle.write(folderHead);
       // A chunk at a time, yielding in between: stringifying 30 MB at once would hold the
       // extension host for a noticeable moment.
       for (let c = 0; c < chunks; c++) {
@@ -255,9 +266,12 @@ export class IndexCache {
           const { stamp } = r;
           return [r.name, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, r.parsed];
         });
-        await handle.write(`${asciiJson(entries)}\n`);
+        const line = `${asciiJson(entries)}\n`;
+        mac.update(line);
+        await handle.write(line);
         await yieldToEventLoop();
       }
+      await handle.write(`${asciiJson({ mac: mac.digest('hex') })}\n`);
       await handle.close();
       await fs.promises.rename(temp, this.file);
       renamed = true;
@@ -309,17 +323,25 @@ function call<T>(start: (cb: (err: NodeJS.ErrnoException | null, value: T) => vo
 }
 
 interface Section {
-  /** Byte range of the section, its header line included. */
+  /** Byte range of the section, its folder line and signature line included. */
   start: number;
   end: number;
-  /** How many entries its header announces. */
+  /** Where its signature line starts: the section's signed bytes are start..macStart. */
+  macStart: number;
+  mac: Buffer;
+  /** How many entries its folder line announces. */
   notes: number;
   /** Byte ranges of its chunk lines, without the line break. */
   lines: [number, number][];
 }
 
+interface Sections extends Map<string, Section> {
+  /** Where the first line (format, version, parser) ends, its line break included. */
+  headerEnd: number;
+}
+
 /** The file's folder sections, or undefined when the header is not ours or the layout is off. */
-function splitSections(buffer: Buffer): Map<string, Section> | undefined {
+function splitSections(buffer: Buffer): Sections | undefined {
   let pos = 0;
   const nextLine = (): [number, number] | undefined => {
     if (pos >= buffer.length) {
@@ -335,7 +357,7 @@ function splitSections(buffer: Buffer): Map<string, Section> | undefined {
   if (!isObject(head) || head.format !== FORMAT || head.version !== INDEX_CACHE_VERSION || head.parser !== NOTE_PARSER_VERSION) {
     return undefined;
   }
-  const sections = new Map<string, Section>();
+  const sections = Object.assign(new Map<string, Section>(), { headerEnd: pos });
   for (let line = nextLine(); line; line = nextLine()) {
     const start = line[0];
     const folderHead = parseJson(buffer.toString('utf8', line[0], line[1]));
@@ -350,134 +372,25 @@ function splitSections(buffer: Buffer): Map<string, Section> | undefined {
       }
       lines.push(entry);
     }
-    sections.set(folderHead.folder, { start, end: pos, notes: folderHead.notes, lines });
+    const macLine = nextLine();
+    const signature = macLine && parseJson(buffer.toString('latin1', macLine[0], macLine[1]));
+    if (!macLine || !isObject(signature) || typeof signature.mac !== 'string' || !MAC_TEXT.test(signature.mac)) {
+      return undefined;
+    }
+    sections.set(folderHead.folder, { start, end: pos, macStart: macLine[0], mac: Buffer.from(signature.mac, 'hex'), notes: folderHead.notes, lines });
   }
   return sections;
 }
 
-/** One line entry as stored: name, size, mtimeMs, ctimeMs, ino, then the parsed note unchecked. */
-type CacheEntry = [string, number, number, number, number, unknown];
+const MAC_TEXT = /^[0-9a-f]{64}$/;
 
-function parseEntry(value: unknown): CacheEntry | undefined {
-  if (!Array.isArray(value) || value.length !== 6) {
-    return undefined;
-  }
-  const [name, size, mtimeMs, ctimeMs, ino] = value as unknown[];
-  if (typeof name !== 'string' || name.includes('/') || name.includes('\\') || !isCount(size) || !isFiniteNumber(mtimeMs) || !isFiniteNumber(ctimeMs) || !isFiniteNumber(ino)) {
-    return undefined;
-  }
-  return value as CacheEntry;
+/** The signature of a section: the file's first line and the section's lines up to its signature. */
+function sign(key: Buffer, header: Buffer, section: Buffer): Buffer {
+  return crypto.createHmac('sha256', key).update(header).update(section).digest();
 }
 
-/**
- * A cached parsed note if it is something parseNote could have returned for a file named
- * `<id>.md` of `size` bytes; undefined otherwise. Checked in place rather than copied (copying
- * 10,000 notes doubled the garbage a warm start makes); any key we never write means the entry
- * is not ours, so nothing unchecked can ride along.
- */
-export function readParsed(raw: unknown, id: string, size: number): CachedParse | undefined {
-  if (!isObject(raw) || !onlyKeys(raw, PARSE_KEYS) || !isObject(raw.note) || !onlyKeys(raw.note, NOTE_KEYS)) {
-    return undefined;
-  }
-  if (!Array.isArray(raw.problems) || raw.problems.length > 1000 || !isCount(raw.bodyLine) || raw.bodyLine > size) {
-    return undefined;
-  }
-  const n = raw.note;
-  if (!(isText(n.title, size) || n.title === id) || !isOneOf(n.status, STATUSES) || !isOneOf(n.severity, SEVERITIES)) {
-    return undefined;
-  }
-  if (!isOptionalText(n.author, size) || !isOptionalText(n.branch, size) || !isOptionalTime(n.occurred, size) || !isOptionalTime(n.logged, size) || !isOptionalTime(n.resolved, size)) {
-    return undefined;
-  }
-  if (!(n.head === undefined || (typeof n.head === 'string' && SHA_PATTERN.test(n.head)))) {
-    return undefined;
-  }
-  if (!Array.isArray(n.commits) || !Array.isArray(n.files) || !Array.isArray(n.tags)) {
-    return undefined;
-  }
-  // Plain loops and module-level checks, not closures and `every`: this runs for every cached
-  // note on a warm start, where it measured a fifth of the time.
-  for (const tag of n.tags as unknown[]) {
-    if (!isText(tag, size)) {
-      return undefined;
-    }
-  }
-  for (const c of n.commits as unknown[]) {
-    if (!isObject(c) || !onlyKeys(c, COMMIT_KEYS) || typeof c.sha !== 'string' || !SHA_PATTERN.test(c.sha) || !isOneOf(c.role, COMMIT_ROLES) || !isOptionalText(c.subject, size)) {
-      return undefined;
-    }
-  }
-  for (const f of n.files as unknown[]) {
-    if (!isLinkedFile(f, size)) {
-      return undefined;
-    }
-  }
-  for (const p of raw.problems as unknown[]) {
-    // Messages quote values from the file plus a sentence: a generous bound, not an exact one.
-    if (!isObject(p) || !onlyKeys(p, PROBLEM_KEYS) || (p.level !== 'error' && p.level !== 'warning') || typeof p.message !== 'string' || p.message.length > size + 1000) {
-      return undefined;
-    }
-    if (p.line !== undefined && !(isCount(p.line) && p.line >= 1)) {
-      return undefined;
-    }
-  }
-  // The id is the file name, not stored: a cache cannot give a note another one.
-  n.id = id;
-  return raw as unknown as CachedParse;
-}
-
-const PARSE_KEYS = new Set(['note', 'problems', 'bodyLine']);
-const NOTE_KEYS = new Set(['title', 'status', 'severity', 'author', 'occurred', 'logged', 'branch', 'head', 'resolved', 'commits', 'files', 'tags']);
-const COMMIT_KEYS = new Set(['sha', 'role', 'subject']);
-const FILE_KEYS = new Set(['path', 'lines', 'commit', 'anchor', 'uncommitted']);
-const PROBLEM_KEYS = new Set(['level', 'message', 'line']);
-
-function onlyKeys(value: Record<string, unknown>, allowed: ReadonlySet<string>): boolean {
-  for (const key in value) {
-    if (!allowed.has(key)) {
-      return false;
-    }
-  }
-  return true;
-}
-
-function isLinkedFile(f: unknown, size: number): f is LinkedFile {
-  if (!isObject(f) || !onlyKeys(f, FILE_KEYS) || typeof f.path !== 'string' || f.path.length > size || f.path.trim() === '' || unsafePathReason(f.path)) {
-    return false;
-  }
-  const lines = f.lines;
-  if (lines !== undefined && (!Array.isArray(lines) || lines.length !== 2 || !isLineNumber(lines[0]) || !isLineNumber(lines[1]) || lines[0] > lines[1])) {
-    return false;
-  }
-  if (f.commit !== undefined && (typeof f.commit !== 'string' || !SHA_PATTERN.test(f.commit))) {
-    return false;
-  }
-  if (f.anchor !== undefined && (typeof f.anchor !== 'string' || f.anchor.length > size)) {
-    return false;
-  }
-  return f.uncommitted === undefined || f.uncommitted === 'modified' || f.uncommitted === 'untracked' || f.uncommitted === 'unsaved';
-}
-
-/** Text from the file is never longer than the file (in UTF-16 units, at most its bytes). */
-function isText(value: unknown, size: number): value is string {
-  return typeof value === 'string' && value.length <= size;
-}
-
-function isOptionalText(value: unknown, size: number): boolean {
-  return value === undefined || isText(value, size);
-}
-
-function isLineNumber(value: unknown): boolean {
-  return Number.isInteger(value) && (value as number) >= 1;
-}
-
-function isOptionalTime(value: unknown, size: number): boolean {
-  return value === undefined || (typeof value === 'string' && value.length <= size && isDateTime(value));
-}
-
-function isOneOf<T extends string>(value: unknown, allowed: readonly T[]): value is T {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value);
-}
+/** One line entry as stored: name, size, mtimeMs, ctimeMs, ino, then the parsed note. */
+type CacheEntry = [string, number, number, number, number, CachedParse];
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -485,10 +398,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function isCount(value: unknown): value is number {
   return Number.isSafeInteger(value) && (value as number) >= 0;
-}
-
-function isFiniteNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;

@@ -1,9 +1,11 @@
-// The persisted index cache: found without git, used only for files whose stamp matches, treated
-// as untrusted input, rewritten atomically when old, foreign or broken, never written where the
-// workspace is untrusted. And NoteIndex.scan's progress and cancellation hooks.
+// The persisted index cache: found without git, used only for files whose stamp matches, read
+// only when signed with this user's key, rewritten atomically when old, foreign or broken, never
+// written where the workspace is untrusted. And NoteIndex.scan's progress and cancellation hooks.
 import * as assert from 'assert';
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { CACHE_KEY_FILE, readCacheKey, userStateDir } from '../../src/core/cacheKey';
 import { findGitDir, IndexCache, INDEX_CACHE_FILE, openIndexCache } from '../../src/core/indexCache';
 import { NoteIndex } from '../../src/core/noteIndex';
 import type { IndexedNote } from '../../src/core/noteFileRead';
@@ -46,16 +48,28 @@ function observable(notes: IndexedNote[]): unknown {
   return JSON.parse(JSON.stringify([...notes].sort((a, b) => a.path.localeCompare(b.path))));
 }
 
-function cacheFor(repo: TempRepo, dir: string, writable = true): IndexCache {
-  const cache = openIndexCache(repo.root, dir, { writable: () => writable });
+/** One signing key for the tests of this file, as one user has. */
+const KEY_DIR = tempDir();
+
+function cacheFor(repo: TempRepo, dir: string, writable = true, keyDir = KEY_DIR): IndexCache {
+  const cache = openIndexCache(repo.root, dir, { writable: () => writable, keyDir });
   assert.ok(cache);
   return cache;
 }
 
-/** Rewrites every entry of the cache file through `edit` (lines of entries, each a JSON array). */
-function editEntries(file: string, edit: (entry: unknown[]) => unknown[]): void {
+/**
+ * Rewrites every entry of the cache file through `edit` (lines of entries, each a JSON array);
+ * with `resignWith`, signs the folder's section again with that key, as Candor would have.
+ */
+function editEntries(file: string, edit: (entry: unknown[]) => unknown[], resignWith?: Buffer): void {
   const lines = fs.readFileSync(file, 'utf8').split('\n');
-  fs.writeFileSync(file, lines.map((l) => (l.startsWith('[') ? JSON.stringify((JSON.parse(l) as unknown[][]).map(edit)) : l)).join('\n'));
+  const edited = lines.map((l) => (l.startsWith('[') ? JSON.stringify((JSON.parse(l) as unknown[][]).map(edit)) : l));
+  if (resignWith) {
+    // One folder: the first line, the folder line and the entry lines, then the signature line.
+    const mac = crypto.createHmac('sha256', resignWith).update(`${edited.slice(0, -2).join('\n')}\n`).digest('hex');
+    edited[edited.length - 2] = JSON.stringify({ mac });
+  }
+  fs.writeFileSync(file, edited.join('\n'));
 }
 
 async function scanned(dir: string, cache: IndexCache | undefined): Promise<NoteIndex> {
@@ -102,12 +116,12 @@ describe('index cache', () => {
     }
 
     // Proof that the warm scan did not parse: a changed title in the cache shows, since the
-    // file's stamp still matches (the test edits the cache behind Candor's back).
+    // file's stamp still matches (the test edits the cache behind Candor's back, and signs it).
     editEntries(cache.file, (e) => {
       const parsed = e[5] as { note: { title: string } };
       parsed.note.title = `${parsed.note.title} (cached)`;
       return e;
-    });
+    }, readCacheKey(KEY_DIR, false));
     assert.ok((await scanned(dir, cache)).list().some((n) => n.note.title === 'Third (cached)'));
 
     // A file changed on disk wins over its cache entry, and only it is read again.
@@ -139,26 +153,65 @@ describe('index cache', () => {
     assert.strictEqual(warm.list().find((e) => e.note.title === 'Resolved')?.note.resolved, '2026-11-22T09:00:00Z');
   });
 
-  it('treats a planted cache as untrusted: shapes checked, the file wins on any mismatch', async () => {
+  it('reads only a cache signed with this user\'s key: a planted or edited one is ignored, the files win', async () => {
     const { repo, dir } = await repoWithNotes();
     const cache = cacheFor(repo, dir);
-    const cold = observable((await scanned(dir, cache)).list());
+    const cold = observable((await scanned(dir, cache)).list()) as unknown[];
     const hostile: ((e: unknown[]) => unknown[])[] = [
       (e) => { (e[5] as { note: { files: { path: string }[] } }).note.files = [{ path: '../../../etc/passwd' }]; return e; },
       (e) => { (e[5] as { note: { status: string } }).note.status = 'pwned'; return e; },
-      (e) => { (e[5] as { note: { resolved: string } }).note.resolved = 'not a time'; return e; },
       (e) => { (e[5] as { note: { head: string } }).note.head = '--output=/tmp/x'; return e; },
-      (e) => { (e[5] as { note: { id: string } }).note.id = 'another-note'; return e; },
       (e) => { (e[5] as { note: { title: string } }).note.title = 'x'.repeat(5_000_000); return e; },
       (e) => { (e[5] as { problems: unknown }).problems = 'none'; return e; },
       (e) => { e[2] = (e[2] as number) + 1; (e[5] as { note: { title: string } }).note.title = 'stale'; return e; },
-      (e) => { e[4] = (e[4] as number) + 1; (e[5] as { note: { title: string } }).note.title = 'other inode'; return e; },
     ];
     for (const edit of hostile) {
       await scanned(dir, cache);
+      assert.strictEqual((await cache.load()).size, cold.length, 'our own cache is read');
       editEntries(cache.file, edit);
+      assert.strictEqual((await cache.load()).size, 0, edit.toString());
       assert.deepStrictEqual(observable((await scanned(dir, cache)).list()), cold, edit.toString());
     }
+
+    // A cache brought along with the repository, signed with someone else's key.
+    const planted = cacheFor(repo, dir, true, tempDir());
+    await scanned(dir, planted);
+    assert.strictEqual((await planted.load()).size, cold.length);
+    assert.strictEqual((await cache.load()).size, 0, 'signed with another key');
+    // Edited after it was signed, even that one is refused by its own key.
+    const text = fs.readFileSync(cache.file, 'utf8').replace(/"status":"open"/g, '"status":"resolved"');
+    fs.writeFileSync(cache.file, text);
+    assert.strictEqual((await planted.load()).size, 0);
+  });
+
+  it('makes the signing key once per user, readable by that user only, and never in read-only mode', () => {
+    const dir = path.join(tempDir(), 'state');
+    assert.strictEqual(readCacheKey(dir, false), undefined);
+    assert.ok(!fs.existsSync(dir), 'read-only: nothing made');
+    const key = readCacheKey(dir, true);
+    assert.strictEqual(key?.length, 32);
+    assert.deepStrictEqual(readCacheKey(dir, true), key, 'made once');
+    if (process.platform !== 'win32') {
+      assert.strictEqual(fs.statSync(path.join(dir, CACHE_KEY_FILE)).mode & 0o777, 0o600);
+    }
+    fs.writeFileSync(path.join(dir, CACHE_KEY_FILE), 'guessable\n');
+    assert.strictEqual(readCacheKey(dir, true), undefined, 'a key edited by hand is no key');
+
+    assert.strictEqual(userStateDir({ CANDOR_STATE_DIR: '/srv/state' }, 'linux', '/home/ada'), '/srv/state');
+    assert.strictEqual(userStateDir({}, 'linux', '/home/ada'), path.join('/home/ada', '.local', 'state', 'candor'));
+    assert.strictEqual(userStateDir({ XDG_STATE_HOME: '/x/state' }, 'linux', '/home/ada'), path.join('/x/state', 'candor'));
+    assert.strictEqual(userStateDir({ XDG_STATE_HOME: 'relative' }, 'linux', '/home/ada'), path.join('/home/ada', '.local', 'state', 'candor'));
+    assert.strictEqual(userStateDir({}, 'darwin', '/Users/ada'), path.join('/Users/ada', 'Library', 'Application Support', 'candor'));
+  });
+
+  it('neither reads nor writes a cache without a key, and reads one written before in read-only mode', async () => {
+    const { repo, dir } = await repoWithNotes();
+    const keyDir = path.join(tempDir(), 'state');
+    const readOnly = cacheFor(repo, dir, false, keyDir);
+    await scanned(dir, readOnly);
+    assert.ok(!fs.existsSync(readOnly.file) && !fs.existsSync(keyDir));
+    const notes = (await scanned(dir, cacheFor(repo, dir, true, keyDir))).list().length;
+    assert.strictEqual((await readOnly.load()).size, notes);
   });
 
   it('ignores and rewrites a cache that is broken, old or foreign', async () => {
@@ -175,6 +228,8 @@ describe('index cache', () => {
       good.replace(/"notes":\d+/, '"notes":99'),
       good.slice(0, good.length / 2),
       good.replace(/\n\[/, '\n{"oops": ['),
+      good.replace(/"mac":"[0-9a-f]+"/, '"mac":"00"'),
+      good.replace(/\{"mac":.*\n$/, ''),
     ];
     for (const text of broken) {
       fs.writeFileSync(cache.file, text);
