@@ -109,9 +109,10 @@ class LayoutReader {
     let branch: string | undefined;
     let head: string | undefined;
     let resolved: string | undefined;
-    let commits: LinkedCommit[] = [];
-    let files: LinkedFile[] = [];
-    let tags: string[] = [];
+    // defaultFields' empty lists, kept where the note has none of its own.
+    let commits: LinkedCommit[] = note.commits;
+    let files: LinkedFile[] = note.files;
+    let tags: string[] = note.tags;
     let others: string[] | undefined;
     for (;;) {
       this.nextLine();
