@@ -41,30 +41,27 @@ export async function readIndexedNote(file: string): Promise<IndexedNote | undef
  * this is its current body; the watcher or the next reconcile re-reads the whole note.
  */
 export function withLazyBody(fields: Omit<Note, 'body'>, file: string): Note {
-  // Shared accessors and hidden (symbol-keyed) slots rather than two closures per note, and
-  // plain assignments to the slots rather than defining them: measurably cheaper for 10,000
-  // notes, and the body still looks like any other field (enumerable, JSON, spread).
-  const note = fields as LazyNote;
-  note[LAZY_FILE] = file;
-  note[LAZY_BODY] = undefined;
-  return Object.defineProperty(note, 'body', { enumerable: true, configurable: true, get: lazyBodyGet, set: lazyBodySet });
+  // Shared accessors and a hidden slot rather than two closures per note: measurably cheaper for
+  // 10,000 notes, and the body still looks like any other field (enumerable, JSON, spread).
+  Object.defineProperty(fields, LAZY_BODY, { value: { file, body: undefined } });
+  return Object.defineProperty(fields as Note, 'body', { enumerable: true, configurable: true, get: lazyBodyGet, set: lazyBodySet });
 }
 
-const LAZY_FILE = Symbol('lazyBodyFile');
 const LAZY_BODY = Symbol('lazyBody');
-type LazyNote = Note & { [LAZY_FILE]: string; [LAZY_BODY]: string | undefined };
+type LazyNote = Note & { [LAZY_BODY]: { file: string; body: string | undefined } };
 
 function lazyBodyGet(this: LazyNote): string {
-  return (this[LAZY_BODY] ??= readBodySync(this[LAZY_FILE]));
+  const slot = this[LAZY_BODY];
+  return (slot.body ??= readBodySync(slot.file));
 }
 
 function lazyBodySet(this: LazyNote, value: string): void {
-  this[LAZY_BODY] = value;
+  this[LAZY_BODY].body = value;
 }
 
 export function hasLazyBody(note: Note): boolean {
-  const lazy = note as Partial<LazyNote>;
-  return lazy[LAZY_FILE] !== undefined && lazy[LAZY_BODY] === undefined;
+  const slot = (note as Partial<LazyNote>)[LAZY_BODY];
+  return slot !== undefined && slot.body === undefined;
 }
 
 export function loadBody(note: Note): number {
