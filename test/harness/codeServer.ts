@@ -152,7 +152,9 @@ export async function startCodeServer(bin: string, options: { untrusted?: boolea
   ];
   // detached: the server forks an extension host per window; its own process group lets stop()
   // end exactly the processes it started, by the pid it got.
-  const child = spawn(bin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The index cache's signing key goes to this run's folder, not the user's own state folder.
+  const env = { ...process.env, CANDOR_STATE_DIR: path.join(tmp, 'candor-state') };
+  const child = spawn(bin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
   let stopped = false;
 

@@ -91,6 +91,14 @@ describe('Learnings view commands', () => {
     }
   });
 
+  it('keeps its index cache in the git dir, signed with a key from the user\'s state folder', async () => {
+    const cacheFile = path.join(workspaceRoot(), '.git', 'candor', 'index-cache.json');
+    const text = await waitFor('the index cache', () => fs.existsSync(cacheFile) && fs.readFileSync(cacheFile, 'latin1'));
+    assert.match(text, /^\{"format":"candor-index-cache","version":\d+/);
+    assert.match(text, /\{"mac":"[0-9a-f]{64}"\}\n$/);
+    assert.match(fs.readFileSync(path.join(process.env.CANDOR_STATE_DIR!, 'index-cache.key'), 'latin1'), /^[0-9a-f]{64}\n$/);
+  });
+
   it('counts open notes in the view badge', async () => {
     const api = await candor();
     const open = (await api.notes.all()).filter((e) => e.note.note.status === 'open' && e.note.problems.every((p) => p.level !== 'error')).length;

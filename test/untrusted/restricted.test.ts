@@ -38,6 +38,10 @@ describe('an untrusted workspace', () => {
     assert.match(commit.getText(), /does not run git in an untrusted workspace/);
     assert.deepStrictEqual(fs.readdirSync(incidentsDir()).sort(), before, 'no note written');
     assert.strictEqual(fs.readFileSync(path.join(incidentsDir(), NOTE_FILE), 'utf8'), noteText, 'the note is unchanged');
+    assert.ok(!fs.existsSync(path.join(workspaceRoot(), '.git', 'candor')), 'no index cache written');
+    const stateDir = process.env.CANDOR_STATE_DIR;
+    assert.ok(stateDir, 'the harness gives the extension host a state folder of its own');
+    assert.ok(!fs.existsSync(path.join(stateDir, 'index-cache.key')), 'no signing key made');
     assert.strictEqual(api.git.processCount, 0);
   });
 
