@@ -264,49 +264,62 @@ class LayoutReader {
     return this.end - colon === 4 && this.src.startsWith(' []', colon + 1);
   }
 
-  /** A one-line scalar from `p` to the end of the line: plain, or quoted without escapes. */
+  /**
+   * A one-line scalar from `p` to the end of the line: plain, or quoted without escapes (a
+   * double-quoted one with `\\` or `\"` goes to unescapeSimple).
+   *
+   * Quoted and plain values share one pass, and what differs is computed for both: the JIT
+   * compiles this after the first notes, and code it has never seen run (the first quoted title
+   * after that, with its own calls and arithmetic) would send it back to be compiled again.
+   */
   private scalar(p: number): string {
     const { src, end } = this;
     const first = src.charCodeAt(p);
-    if (first === SINGLE_QUOTE || first === DOUBLE_QUOTE) {
-      if (end - p < 2 || src.charCodeAt(end - 1) !== first) {
+    const quote = first === SINGLE_QUOTE || first === DOUBLE_QUOTE ? first : 0;
+    const inner = p + 1;
+    const last = end - 1;
+    const closed = inner <= last && src.charCodeAt(last) === first;
+    let from = p;
+    let stop = end;
+    if (quote !== 0) {
+      if (!closed) {
         throw NOT_SURE;
       }
-      const text = src.slice(p + 1, end - 1);
-      if (first === DOUBLE_QUOTE && text.includes('\\')) {
-        return unescapeSimple(text);
-      }
-      if ((first === SINGLE_QUOTE ? SINGLE_QUOTED_TROUBLE : DOUBLE_QUOTED_TROUBLE).test(text)) {
-        throw NOT_SURE;
-      }
-      return text;
-    }
-    if (!isPlainStart(first)) {
+      from = inner;
+      stop = last;
+    } else if (!isPlainStart(first)) {
       throw NOT_SURE;
     }
     // One pass over the characters: what YAML reads differently, where a comment starts, and
     // whether the text could be one of YAML's non-string words at all (most values show a
-    // character no number, null or boolean has, and need no further test).
-    let stop = end;
-    let surelyText = false;
-    for (let i = p; i < end; i++) {
+    // character no number, null or boolean has, and need no further test). Inside quotes only
+    // the unusual characters, the quote itself (`''` escapes one) and a backslash matter.
+    let surelyText = quote !== 0;
+    let comment = false;
+    for (let i = from; i < stop; i++) {
       const ch = src.charCodeAt(i);
       if (ch >= 0x7f) {
         if (isUnusualAbove7e(ch)) {
           throw NOT_SURE;
         }
         surelyText = true;
+      } else if (ch === quote) {
+        throw NOT_SURE;
+      } else if (ch === BACKSLASH && quote === DOUBLE_QUOTE) {
+        return unescapeSimple(src.slice(from, stop));
       } else if (ch <= SPACE) {
-        // A control character or a tab; a space at the end or before `#` (a comment).
-        if (ch !== SPACE || i + 1 === end) {
+        // A control character or a tab; in a plain value a space at the end or before `#` (a
+        // comment).
+        if (ch !== SPACE || (quote === 0 && i + 1 === end)) {
           throw NOT_SURE;
         }
-        if (src.charCodeAt(i + 1) === HASH) {
+        if (quote === 0 && src.charCodeAt(i + 1) === HASH) {
           stop = i;
+          comment = true;
           break;
         }
         surelyText = true;
-      } else if (ch === COLON) {
+      } else if (ch === COLON && quote === 0) {
         // `: ` or a final `:`: a map where a scalar was expected.
         if (i + 1 === end || src.charCodeAt(i + 1) === SPACE) {
           throw NOT_SURE;
@@ -316,7 +329,7 @@ class LayoutReader {
         surelyText = true;
       }
     }
-    if (stop < end) {
+    if (comment) {
       if (UNUSUAL_CHAR.test(src.slice(stop, end))) {
         throw NOT_SURE;
       }
@@ -324,8 +337,8 @@ class LayoutReader {
         stop--;
       }
     }
-    const text = src.slice(p, stop);
-    if (text === '' || (!surelyText && !isPlainString(text))) {
+    const text = src.slice(from, stop);
+    if (quote === 0 && (text === '' || (!surelyText && !isPlainString(text)))) {
       throw NOT_SURE;
     }
     return text;
@@ -510,10 +523,13 @@ class LayoutReader {
     let explicit = 0;
     for (let i = p + 1; i < this.end; i++) {
       const ch = src.charCodeAt(i);
+      // Computed for `-` too: arithmetic first run after the JIT compiled this (the first `|2`)
+      // would send it back to be compiled again.
+      const digit = ch - 48;
       if (ch === DASH && !strip) {
         strip = true;
-      } else if (ch >= 49 && ch <= 57 && explicit === 0) {
-        explicit = ch - 48;
+      } else if (digit >= 1 && digit <= 9 && explicit === 0) {
+        explicit = digit;
       } else {
         throw NOT_SURE;
       }
