@@ -80,7 +80,7 @@ export async function checkNotes(notes: readonly IndexedNote[], options: CheckOp
     }
     const problems = [...note.problems, ...overdueFollowUps(note, options.today)];
     if (located.length > 0) {
-      const lineOf = await frontMatterLines(note.path);
+      const lineOf = frontMatterLines(note.path);
       problems.push(...located.map(({ level, message, key, value }) => ({ level, message, line: lineOf(key, value) })));
     }
     checked.push({ note, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) });
@@ -192,17 +192,22 @@ async function isShallow(git: GitRunner, repoRoot: string): Promise<boolean> {
   return out.trim() === 'true';
 }
 
+/** The line break before a closing fence: a `---` or `...` line, spaces or tabs after it allowed. */
+const CLOSING_FENCE = /\r?\n(?:---|\.\.\.)[ \t]*(?=\r?\n|$)/;
+
 /**
  * Finds the 1-based line of a front-matter field by its key and value: the first line with both,
  * else the first with the value. The note is read again, but only when it has such a finding.
+ * Synchronously: in a shallow clone every note can have one, and 10,000 asynchronous reads one
+ * after another took 4 s where synchronous ones take a fraction of that.
  */
-async function frontMatterLines(file: string): Promise<(key: string, value: string) => number | undefined> {
+function frontMatterLines(file: string): (key: string, value: string) => number | undefined {
   let lines: string[] = [];
   try {
-    const text = await fs.promises.readFile(file, 'utf8');
-    lines = text.split(/\r?\n/);
-    const close = lines.findIndex((l, i) => i > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(l));
-    lines = lines.slice(0, close < 0 ? lines.length : close);
+    const text = fs.readFileSync(file, 'utf8');
+    // Only the lines before the closing fence (a `---` or `...` line after the first) are split.
+    const close = CLOSING_FENCE.exec(text);
+    lines = (close ? text.slice(0, close.index) : text).split(/\r?\n/);
   } catch {
     // Gone since the scan: the finding keeps no line.
   }

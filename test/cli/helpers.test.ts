@@ -39,6 +39,21 @@ describe('CLI helpers', () => {
     assert.strictEqual(safeLine('a\tb\nc\u001b[31m\u202e'), 'a b<U+000A>c<U+001B>[31m<U+202E>');
   });
 
+  it('measures and cuts printable ASCII by its quick path exactly as by grapheme segmenting', () => {
+    // A zero-width space at the end sends the same text down the segmenting path.
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: Math.floor(random() * 40) }, () => String.fromCharCode(32 + Math.floor(random() * 95))).join('');
+      assert.strictEqual(displayWidth(text), displayWidth(`${text}\u200b`), JSON.stringify(text));
+      for (const max of [0, 1, 2, 5, 17, 39]) {
+        if (text.length > max) {
+          assert.strictEqual(truncate(text, max), truncate(`${text}\u200b`, max), `${JSON.stringify(text)} to ${max}`);
+        }
+      }
+    }
+  });
+
   it('suggests ids that contain the query first, then the closest by edit distance', () => {
     assert.strictEqual(editDistance('kitten', 'sitting'), 3);
     assert.strictEqual(editDistance('abc', 'abcdefgh', 2), 3);
