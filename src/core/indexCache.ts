@@ -36,6 +36,7 @@ import * as path from 'path';
 import { readCacheKey, userStateDir } from './cacheKey';
 import { type Note, type NoteProblem } from './noteModel';
 import { NOTE_PARSER_VERSION } from './noteParser';
+import { Stamp } from './plainConstructors';
 
 const FORMAT = 'candor-index-cache';
 /** Changes with the file's layout; NOTE_PARSER_VERSION covers what a parsed note contains. */
@@ -59,7 +60,7 @@ export interface FileStamp {
 }
 
 export function stampOf(stat: fs.Stats): FileStamp {
-  return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
+  return new Stamp(stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino);
 }
 
 export function sameStamp(a: FileStamp, b: FileStamp): boolean {

@@ -12,10 +12,11 @@
 // read, as people add them by hand. The differential test
 // (test/unit/layoutReader.test.ts) holds the two routes to that.
 import { RESERVED_KEYS, UNUSUAL_RANGES, isPlainString } from './fastYaml';
+import { CommitLink, FileLink } from './plainConstructors';
 import { unsafePathReason } from './repoPaths';
 import {
   COMMIT_ROLES, SEVERITIES, STATUSES, SHA_PATTERN, isDateTime,
-  type CommitRole, type LinkedCommit, type LinkedFile, type Note, type Severity, type Status,
+  type LinkedCommit, type LinkedFile, type Note,
 } from './noteModel';
 
 /**
@@ -169,18 +170,21 @@ class LayoutReader {
       }
     }
     // What the field checks would report as a problem: let them.
+    const statusIndex = status === undefined ? -1 : (STATUSES as readonly string[]).indexOf(status);
+    const severityIndex = severity === undefined ? -1 : (SEVERITIES as readonly string[]).indexOf(severity);
     if ((id !== undefined && id !== note.id)
       || title === undefined || title.trim() === ''
-      || status === undefined || !(STATUSES as readonly string[]).includes(status)
-      || severity === undefined || !(SEVERITIES as readonly string[]).includes(severity)
+      || statusIndex < 0 || severityIndex < 0
       || !isTimeOrAbsent(occurred) || !isTimeOrAbsent(logged) || !isTimeOrAbsent(resolved)
       || (head !== undefined && !SHA_PATTERN.test(head))) {
       throw NOT_SURE;
     }
     // The same fields in the same order as noteParser's readFields, so both give one shape.
     note.title = title;
-    note.status = status as Status;
-    note.severity = severity as Severity;
+    // The vocabulary's own strings rather than copies read from the text: one string fewer each
+    // for every note an index keeps.
+    note.status = STATUSES[statusIndex];
+    note.severity = SEVERITIES[severityIndex];
     note.author = author;
     note.occurred = occurred;
     note.logged = logged;
@@ -351,7 +355,7 @@ class LayoutReader {
     if (src.charCodeAt(p) !== 91 || src.charCodeAt(close) !== 93) {
       throw NOT_SURE;
     }
-    const out: string[] = [];
+    const out: string[] = Array.of();
     if (close === p + 1) {
       return out;
     }
@@ -403,7 +407,7 @@ class LayoutReader {
     if (first > last) {
       throw NOT_SURE;
     }
-    return [first, last];
+    return Array.of(first, last) as [number, number];
   }
 
   /**
@@ -411,7 +415,7 @@ class LayoutReader {
    * `    key: value` lines. Ends before the next top-level line.
    */
   private blockList<T>(item: () => T): T[] {
-    const out: T[] = [];
+    const out: T[] = Array.of();
     this.nextLine();
     if (!this.src.startsWith('  - ', this.start)) {
       // `commits:` with nothing under it, or an item laid out differently.
@@ -465,10 +469,11 @@ class LayoutReader {
       }
       this.nextLine();
     });
-    if (sha === undefined || !SHA_PATTERN.test(sha) || role === undefined || !(COMMIT_ROLES as readonly string[]).includes(role)) {
+    const roleIndex = role === undefined ? -1 : (COMMIT_ROLES as readonly string[]).indexOf(role);
+    if (sha === undefined || !SHA_PATTERN.test(sha) || roleIndex < 0) {
       throw NOT_SURE;
     }
-    return { sha, role: role as CommitRole, subject };
+    return new CommitLink(sha, COMMIT_ROLES[roleIndex], subject);
   }
 
   private file(): LinkedFile {
@@ -495,21 +500,8 @@ class LayoutReader {
     if (linked === undefined || linked.trim() === '' || unsafePathReason(linked) !== undefined || (commit !== undefined && !SHA_PATTERN.test(commit))) {
       throw NOT_SURE;
     }
-    // The order readFile gives the fields in.
-    const file: LinkedFile = { path: linked };
-    if (lines !== undefined) {
-      file.lines = lines;
-    }
-    if (commit !== undefined) {
-      file.commit = commit;
-    }
-    if (anchor !== undefined) {
-      file.anchor = anchor;
-    }
-    if (uncommitted === 'modified' || uncommitted === 'untracked' || uncommitted === 'unsaved') {
-      file.uncommitted = uncommitted;
-    }
-    return file;
+    const known = uncommitted === 'modified' || uncommitted === 'untracked' || uncommitted === 'unsaved' ? uncommitted : undefined;
+    return new FileLink(linked, lines, commit, anchor, known);
   }
 
   /**
@@ -537,8 +529,9 @@ class LayoutReader {
     // Given, or taken from the first line with text (then no blank line before it may be longer).
     let contentIndent = explicit === 0 ? -1 : ITEM_KEY_INDENT + explicit;
     let longestLeadingBlank = 0;
-    let text = '';
-    let lines = 0;
+    // Joined once at the end: one flat string to keep rather than a chain of concatenations,
+    // each a string object of its own, for every anchor an index holds.
+    const lines: string[] = [];
     /** Blank lines since the last text line, as offsets: start, end, start, end... */
     const blanks: number[] = [];
     for (;;) {
@@ -550,7 +543,7 @@ class LayoutReader {
       }
       if (ind === end) {
         blanks.push(start, end);
-        if (lines === 0) {
+        if (lines.length === 0) {
           longestLeadingBlank = Math.max(longestLeadingBlank, end - start);
         }
         continue;
@@ -562,20 +555,19 @@ class LayoutReader {
         }
       }
       if (ind - start < contentIndent) {
-        if (lines === 0 || blanks.length > 0) {
+        if (lines.length === 0 || blanks.length > 0) {
           throw NOT_SURE;
         }
         break;
       }
       // Spaces beyond the indentation are a blank line's content.
       for (let b = 0; b < blanks.length; b += 2) {
-        const line = blanks[b + 1] - blanks[b] > contentIndent ? src.slice(blanks[b] + contentIndent, blanks[b + 1]) : '';
-        text = lines++ === 0 ? line : `${text}\n${line}`;
+        lines.push(blanks[b + 1] - blanks[b] > contentIndent ? src.slice(blanks[b] + contentIndent, blanks[b + 1]) : '');
       }
       blanks.length = 0;
-      const line = src.slice(start + contentIndent, end);
-      text = lines++ === 0 ? line : `${text}\n${line}`;
+      lines.push(src.slice(start + contentIndent, end));
     }
+    const text = lines.join('\n');
     if (LITERAL_TROUBLE.test(text)) {
       throw NOT_SURE;
     }

@@ -13,7 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { sameStamp, stampOf, cachedFields, type CachedNotes, type CacheRecord, type IndexCache } from './indexCache';
 import {
-  hasLazyBody, loadBody, readNote, readNoteSync, statFile, statFileSync, withLazyBody,
+  FreshnessOf, IndexEntry, hasLazyBody, loadBody, readNote, readNoteSync, statFile, statFileSync, withLazyBody,
   type Freshness, type IndexedNote, type ReadNote,
 } from './noteFileRead';
 
@@ -310,7 +310,7 @@ function cachedNote(file: string, name: string, cached: CachedNotes, stat: fs.St
     return undefined;
   }
   const note = withLazyBody(parsed.note, file);
-  return { note: { path: file, size: stat.size, mtimeMs: stat.mtimeMs, note, problems: parsed.problems, bodyLine: parsed.bodyLine }, freshness: { stamp, cacheable: true } };
+  return { note: new IndexEntry(file, stat.size, stat.mtimeMs, { note, problems: parsed.problems, bodyLine: parsed.bodyLine }), freshness: new FreshnessOf(stamp, true) };
 }
 
 function yieldToEventLoop(): Promise<void> {

@@ -4,6 +4,7 @@ import type { Document } from 'yaml';
 import { yamlLib } from './lazyModules';
 import { readFastYaml } from './fastYaml';
 import { readLayout } from './layoutReader';
+import { NoteFields } from './plainConstructors';
 import { splitFrontMatter, type FrontMatterSplit } from './frontMatter';
 import { unsafePathReason } from './repoPaths';
 import {
@@ -73,7 +74,7 @@ export function parseNoteStart(head: string, fileName: string, withBody: (fields
   // Most notes are laid out as Candor writes them: read in one pass, or not at all.
   const bodyLine = readLayout(head, fields);
   if (bodyLine >= 0) {
-    return { note: withBody(fields), problems: [], bodyLine };
+    return { note: withBody(fields), problems: NO_PROBLEMS, bodyLine };
   }
   const split = splitFrontMatter(head);
   if (!split) {
@@ -85,17 +86,20 @@ export function parseNoteStart(head: string, fileName: string, withBody: (fields
 }
 
 /**
+ * The problems of every note the layout reader read: one frozen empty list, shared, rather than
+ * one more object for each of the thousands of notes an index keeps. Nothing adds to a note's
+ * problems after parsing (a check copies them).
+ */
+const NO_PROBLEMS: NoteProblem[] = Object.freeze([]) as unknown as NoteProblem[];
+
+/**
  * What a note named `fileName` is before its front matter says otherwise: every field but the
  * body. The optional ones are there too, undefined, so that every note has the same fields in
  * the same order however far its front matter could be read (and however it was read: parsed,
  * from the layout reader or from the index cache).
  */
 function defaultFields(fileName: string): Omit<Note, 'body'> {
-  const id = fileName.replace(/\.md$/i, '');
-  return {
-    id, title: id, status: 'open', severity: 'medium', commits: [], files: [], tags: [],
-    author: undefined, occurred: undefined, logged: undefined, branch: undefined, head: undefined, resolved: undefined,
-  };
+  return new NoteFields(fileName.replace(/\.md$/i, ''));
 }
 
 /** Fills `note` from the front matter of `split`. */
