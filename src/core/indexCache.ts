@@ -36,7 +36,7 @@ import * as path from 'path';
 import { readCacheKey, userStateDir } from './cacheKey';
 import { type Note, type NoteProblem } from './noteModel';
 import { NOTE_PARSER_VERSION } from './noteParser';
-import { Stamp } from './plainConstructors';
+import { FreshnessRecord } from './plainConstructors';
 
 const FORMAT = 'candor-index-cache';
 /** Changes with the file's layout; NOTE_PARSER_VERSION covers what a parsed note contains. */
@@ -60,7 +60,7 @@ export interface FileStamp {
 }
 
 export function stampOf(stat: fs.Stats): FileStamp {
-  return new Stamp(stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino);
+  return new FreshnessRecord(stat, false);
 }
 
 export function sameStamp(a: FileStamp, b: FileStamp): boolean {

@@ -4,23 +4,21 @@
 // undefined.
 import * as fs from 'fs';
 import * as path from 'path';
-import { stampOf, type FileStamp } from './indexCache';
+import { type FileStamp } from './indexCache';
 import { type Note, type ParsedNote } from './noteModel';
 import { noteBody, parseNote, parseNoteStart } from './noteParser';
-import { plain } from './plainConstructors';
+import { FreshnessRecord, plain } from './plainConstructors';
 
 export interface IndexedNote extends ParsedNote {
   /** Absolute path of the note file. */
   path: string;
-  size: number;
-  mtimeMs: number;
 }
 
 /** Notes above this size are listed as too large and never parsed. */
 export const MAX_NOTE_BYTES = 1024 * 1024;
 
-export interface Freshness {
-  stamp: FileStamp;
+/** The stamp of the file a note was read from. */
+export interface Freshness extends FileStamp {
   /** Whether this note may be written to the cache (read without error, not racy). */
   cacheable: boolean;
 }
@@ -31,18 +29,11 @@ export interface ReadNote {
 }
 
 // Kept by the thousand by an index: made by constructors, not literals (plainConstructors.ts).
-export const IndexEntry = plain(function (this: IndexedNote, path: string, size: number, mtimeMs: number, parsed: ParsedNote) {
+export const IndexEntry = plain(function (this: IndexedNote, path: string, parsed: ParsedNote) {
   this.path = path;
-  this.size = size;
-  this.mtimeMs = mtimeMs;
   this.note = parsed.note;
   this.problems = parsed.problems;
   this.bodyLine = parsed.bodyLine;
-});
-
-export const FreshnessOf = plain(function (this: Freshness, stamp: FileStamp, cacheable: boolean) {
-  this.stamp = stamp;
-  this.cacheable = cacheable;
 });
 
 const LazyBodySlot = plain(function (this: { file: string; body: string | undefined }, file: string) {
@@ -237,8 +228,8 @@ function readBytesSync(fd: number, size: number): Buffer {
 /** The index's entry for a parsed note and the stat of the file it was read from. */
 function readOf(file: string, stat: fs.Stats, parsed: ParsedNote, cacheableBefore: number): ReadNote {
   return {
-    note: new IndexEntry(file, stat.size, stat.mtimeMs, parsed),
-    freshness: new FreshnessOf(stampOf(stat), Math.max(stat.mtimeMs, stat.ctimeMs) < cacheableBefore),
+    note: new IndexEntry(file, parsed),
+    freshness: new FreshnessRecord(stat, Math.max(stat.mtimeMs, stat.ctimeMs) < cacheableBefore),
   };
 }
 
@@ -259,12 +250,9 @@ function noteOf(file: string, stat: fs.Stats, text: string | undefined, cacheabl
 function failed(file: string, stat: fs.Stats, err: unknown): ReadNote {
   const parsed = parseNote('', path.basename(file));
   return {
-    note: {
-      path: file, size: stat.size, mtimeMs: stat.mtimeMs,
-      note: parsed.note, bodyLine: 0, problems: [{ level: 'error', message: `The note could not be read: ${(err as Error).message}` }],
-    },
+    note: new IndexEntry(file, { note: parsed.note, bodyLine: 0, problems: [{ level: 'error', message: `The note could not be read: ${(err as Error).message}` }] }),
     // A failed read is not a fact about the file worth keeping.
-    freshness: { stamp: stampOf(stat), cacheable: false },
+    freshness: new FreshnessRecord(stat, false),
   };
 }
 

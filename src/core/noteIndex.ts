@@ -11,9 +11,10 @@
 // the extension host is never held for long.
 import * as fs from 'fs';
 import * as path from 'path';
+import { FreshnessRecord } from './plainConstructors';
 import { sameStamp, stampOf, cachedFields, type CachedNotes, type CacheRecord, type IndexCache } from './indexCache';
 import {
-  FreshnessOf, IndexEntry, hasLazyBody, loadBody, readNote, readNoteSync, statFile, statFileSync, withLazyBody,
+  IndexEntry, hasLazyBody, loadBody, readNote, readNoteSync, statFile, statFileSync, withLazyBody,
   type Freshness, type IndexedNote, type ReadNote,
 } from './noteFileRead';
 
@@ -187,7 +188,7 @@ export class NoteIndex {
     const old = this.freshness.get(abs);
     this.entries.set(abs, read.note);
     this.freshness.set(abs, read.freshness);
-    return !old || !sameStamp(old.stamp, read.freshness.stamp);
+    return !old || !sameStamp(old, read.freshness);
   }
 
   /**
@@ -208,7 +209,7 @@ export class NoteIndex {
     for (const file of present) {
       const known = this.freshness.get(file);
       const stat = statFileSync(file);
-      if (!known || !stat || !sameStamp(stampOf(stat), known.stamp)) {
+      if (!known || !stat || !sameStamp(stampOf(stat), known)) {
         changed = (await this.update(file)) || changed;
       }
       if (Date.now() - sliceStart >= SLICE_MS) {
@@ -287,7 +288,7 @@ export class NoteIndex {
     for (const [file, entry] of this.entries) {
       const fresh = this.freshness.get(file);
       if (fresh?.cacheable) {
-        records.push({ name: path.basename(file), stamp: fresh.stamp, parsed: { note: cachedFields(entry.note), problems: entry.problems, bodyLine: entry.bodyLine } });
+        records.push({ name: path.basename(file), stamp: fresh, parsed: { note: cachedFields(entry.note), problems: entry.problems, bodyLine: entry.bodyLine } });
       }
     }
     return records;
@@ -304,13 +305,13 @@ function cachedNote(file: string, name: string, cached: CachedNotes, stat: fs.St
     // Gone (or not a file) since the folder was listed; a read would say the same.
     return null;
   }
-  const stamp = stampOf(stat);
-  const parsed = cached.take(name, stamp);
+  const freshness = new FreshnessRecord(stat, true);
+  const parsed = cached.take(name, freshness);
   if (!parsed) {
     return undefined;
   }
   const note = withLazyBody(parsed.note, file);
-  return { note: new IndexEntry(file, stat.size, stat.mtimeMs, { note, problems: parsed.problems, bodyLine: parsed.bodyLine }), freshness: new FreshnessOf(stamp, true) };
+  return { note: new IndexEntry(file, { note, problems: parsed.problems, bodyLine: parsed.bodyLine }), freshness };
 }
 
 function yieldToEventLoop(): Promise<void> {

@@ -10,6 +10,7 @@
 // Each constructor's prototype is Object.prototype, so what it makes is a plain object to every
 // observer (util.inspect, assert.deepStrictEqual, spread, JSON, Object.getPrototypeOf): only the
 // engine sees the difference. Keep the field order of the literals they replace.
+import type { Stats } from 'fs';
 import type { FileStamp } from './indexCache';
 import type { CommitRole, LinkedCommit, LinkedFile, Note } from './noteModel';
 
@@ -62,9 +63,18 @@ export const FileLink = plain(function (
   }
 });
 
-export const Stamp = plain(function (this: FileStamp, size: number, mtimeMs: number, ctimeMs: number, ino: number) {
-  this.size = size;
-  this.mtimeMs = mtimeMs;
-  this.ctimeMs = ctimeMs;
-  this.ino = ino;
+/** A file's stamp, and whether the index may cache what it read with it. */
+export const FreshnessRecord = plain(function (this: FileStamp & { cacheable: boolean }, stat: Stats, cacheable: boolean) {
+  // Sizes and inode numbers are small integers almost always; kept as such rather than as the
+  // doubles fs.Stats holds, V8 stores them in place instead of as a boxed number each.
+  this.size = smallInteger(stat.size);
+  this.mtimeMs = stat.mtimeMs;
+  this.ctimeMs = stat.ctimeMs;
+  this.ino = smallInteger(stat.ino);
+  this.cacheable = cacheable;
 });
+
+/** `n`, as an integer V8 keeps unboxed when it is one (below 2^30); otherwise unchanged. */
+function smallInteger(n: number): number {
+  return n >= 0 && n < 0x40000000 ? n | 0 : n;
+}
