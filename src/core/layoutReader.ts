@@ -12,7 +12,7 @@
 // read, as people add them by hand. The differential test
 // (test/unit/layoutReader.test.ts) holds the two routes to that.
 import { RESERVED_KEYS, UNUSUAL_RANGES, isPlainString } from './fastYaml';
-import { CommitLink, FileLink } from './plainConstructors';
+import { CommitLink, FileLink, keptList } from './plainConstructors';
 import { unsafePathReason } from './repoPaths';
 import {
   COMMIT_ROLES, SEVERITIES, STATUSES, SHA_PATTERN, isDateTime,
@@ -355,9 +355,9 @@ class LayoutReader {
     if (src.charCodeAt(p) !== 91 || src.charCodeAt(close) !== 93) {
       throw NOT_SURE;
     }
-    const out: string[] = Array.of();
+    const out: string[] = [];
     if (close === p + 1) {
-      return out;
+      return keptList(out);
     }
     let i = p + 1;
     for (;;) {
@@ -383,7 +383,7 @@ class LayoutReader {
       }
       out.push(tag);
       if (next === close) {
-        return out;
+        return keptList(out);
       }
       if (src.charCodeAt(next) !== 44 || src.charCodeAt(next + 1) !== SPACE) {
         throw NOT_SURE;
@@ -415,7 +415,7 @@ class LayoutReader {
    * `    key: value` lines. Ends before the next top-level line.
    */
   private blockList<T>(item: () => T): T[] {
-    const out: T[] = Array.of();
+    const out: T[] = [];
     this.nextLine();
     if (!this.src.startsWith('  - ', this.start)) {
       // `commits:` with nothing under it, or an item laid out differently.
@@ -428,7 +428,7 @@ class LayoutReader {
       throw NOT_SURE;
     }
     this.unread();
-    return out;
+    return keptList(out);
   }
 
   /**

@@ -20,6 +20,16 @@ export function plain<A extends unknown[], T>(init: (this: T, ...args: A) => voi
   return init as unknown as new (...args: A) => T;
 }
 
+/**
+ * A list to keep, built with a literal (kept only briefly, it is no concern of the above): its
+ * copy has no allocation site. `Array.of()` has none either, but its arrays start as lists of
+ * small integers and change kind at the first string or object pushed, which sent the compiled
+ * reader back to be compiled again.
+ */
+export function keptList<T>(list: T[]): T[] {
+  return list.slice();
+}
+
 /** What a note named `id` is before its front matter says otherwise (see defaultFields). */
 export const NoteFields = plain(function (this: Omit<Note, 'body'>, id: string) {
   this.id = id;
