@@ -36,7 +36,6 @@ import * as path from 'path';
 import { readCacheKey, userStateDir } from './cacheKey';
 import { type Note, type NoteProblem } from './noteModel';
 import { NOTE_PARSER_VERSION } from './noteParser';
-import { FreshnessRecord } from './plainConstructors';
 
 const FORMAT = 'candor-index-cache';
 /** Changes with the file's layout; NOTE_PARSER_VERSION covers what a parsed note contains. */
@@ -60,7 +59,7 @@ export interface FileStamp {
 }
 
 export function stampOf(stat: fs.Stats): FileStamp {
-  return new FreshnessRecord(stat, false);
+  return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
 }
 
 export function sameStamp(a: FileStamp, b: FileStamp): boolean {

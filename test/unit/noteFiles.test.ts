@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as util from 'util';
 import { createNoteFile, renderNote, type NoteDraft } from '../../src/core/noteWriter';
 import { parseNote } from '../../src/core/noteParser';
 import { hasErrors } from '../../src/core/noteModel';
@@ -156,5 +157,29 @@ describe('NoteIndex', () => {
     const index = new NoteIndex(dir);
     await index.scan();
     assert.match(index.list()[0].problems[0].message, /over 1 MiB are not read/);
+  });
+
+  it('keeps plain objects: the constructors it uses instead of literals are invisible', async () => {
+    const dir = tempDir();
+    const created = await createNoteFile(dir, draft({ tags: ['cache', 'prod'] }));
+    const index = new NoteIndex(dir);
+    await index.scan();
+    const entry = index.get(created.path)!;
+    const { note } = entry;
+    const plainObjects = [entry, note, note.commits[0], note.files[0]];
+    for (const value of plainObjects) {
+      assert.strictEqual(Object.getPrototypeOf(value), Object.prototype);
+      assert.doesNotMatch(util.inspect(value, { depth: 0 }), /^\w+ \{/, 'no class name in inspect output');
+    }
+    for (const list of [note.commits, note.files, note.tags, note.files[0].lines!]) {
+      assert.ok(Array.isArray(list));
+      assert.strictEqual(Object.getPrototypeOf(list), Array.prototype);
+    }
+    assert.deepStrictEqual(note.tags, ['cache', 'prod']);
+    // Fields and values as parseNote gives them, compared strictly (prototypes included).
+    const parsed = parseNote(fs.readFileSync(created.path, 'utf8'), path.basename(created.path));
+    assert.deepStrictEqual({ ...note }, { ...parsed.note });
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(note)), JSON.parse(JSON.stringify(parsed.note)));
+    assert.deepStrictEqual(entry.problems, []);
   });
 });
