@@ -7,11 +7,13 @@ import { computeInsights, type Insights } from './insights';
 import type { ParsedNote } from './noteModel';
 
 /** Insights for a folder's notes; without git (or untrusted) the time figures stay empty. */
-export async function gatherInsights(parsed: ParsedNote[], git: GitRunner | undefined, root: string, today = localDay()): Promise<Insights> {
+export async function gatherInsights(parsed: ParsedNote[], git: GitRunner | undefined, root: string, today = localDay(), signal?: AbortSignal): Promise<Insights> {
   const shas = parsed.flatMap((p) => p.note.commits.map((c) => c.sha));
   const [times, trailers] = git
-    ? await Promise.all([commitTimes(git, root, shas), findIncidentTrailers(git, root)])
+    ? await Promise.all([commitTimes(git, root, shas, signal), findIncidentTrailers(git, root, undefined, signal)])
     : [new Map<string, number>(), new Map()];
+  // A cancelled search found nothing, which is not the same as no fix: figures from it would mislead.
+  signal?.throwIfAborted();
   return computeInsights(parsed, { commitTimes: times, trailerFixes: trailers, today });
 }
 

@@ -48,6 +48,13 @@ function cacheRepo(): { repo: TempRepo; sha: string; link: LinkedFile } {
 }
 
 describe('locateLinks (re-anchoring) over real git repositories', () => {
+  it('stops, rejecting, when cancelled: a re-anchor then writes nothing', async () => {
+    const { repo, link } = cacheRepo();
+    await assert.rejects(locateLinks([link, link], { git: trusted(), repoRoot: repo.root, signal: AbortSignal.abort() }), { name: 'AbortError' });
+    // The same call, not cancelled, answers.
+    assert.strictEqual((await locateLinks([link], { git: trusted(), repoRoot: repo.root, signal: new AbortController().signal }))[0].status, 'exact');
+  });
+
   it('finds unchanged lines exactly where they were', async () => {
     const { repo, link } = cacheRepo();
     assert.deepStrictEqual(await locate([link], repo), [{ status: 'exact', path: 'src/cache.ts', lines: [21, 27] }]);

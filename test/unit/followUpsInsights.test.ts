@@ -2,10 +2,13 @@ import * as assert from 'assert';
 import { addFollowUp, isOverdue, validateFollowUp } from '../../src/core/followUps';
 import { commitTimes, findIncidentTrailers, withIncidentTrailer } from '../../src/core/git/trailers';
 import { GitRunner } from '../../src/core/git/gitRunner';
+import * as fs from 'fs';
+import * as path from 'path';
 import { computeInsights } from '../../src/core/insights';
+import { gatherInsights } from '../../src/core/insightsReport';
 import { parseNote } from '../../src/core/noteParser';
 import { findTaskItems } from '../../src/core/taskItems';
-import { TempRepo } from './helpers/tempRepo';
+import { tempDir, TempRepo } from './helpers/tempRepo';
 
 const NOTE = [
   '---', 'id: 2026-01-01-x', 'title: X', '---', '', '## Recovery', '', '## Prevention', '', '- [ ] Existing @ada due:2026-01-05', '', '## Learnings', '', 'Text.', '',
@@ -94,5 +97,51 @@ describe('insights over a real repository with known dates', () => {
     assert.strictEqual(insights.medianHoursToFix, 1.3, 'median of 0.5 h (trailer fix) and 2 h (resolved) is 1.25');
     assert.deepStrictEqual(insights.samples, { toLog: 2, toFix: 2 });
     assert.ok(fix1);
+  });
+});
+
+describe('cancelling long git work', () => {
+  /** A stand-in for git that never answers within the test: only a kill ends it. */
+  function hangingGit(): { git: GitRunner; root: string } {
+    const dir = tempDir();
+    const binary = path.join(dir, 'slow-git');
+    fs.writeFileSync(binary, '#!/bin/sh\nexec sleep 30\n', { mode: 0o755 });
+    return { git: new GitRunner({ isTrusted: () => true, binary, timeoutMs: 60_000 }), root: dir };
+  }
+
+  it('kills a running git process when its signal is aborted, and rejects', async function () {
+    if (process.platform === 'win32') {
+      this.skip();
+    }
+    const { git, root } = hangingGit();
+    const controller = new AbortController();
+    const started = Date.now();
+    setTimeout(() => controller.abort(), 200);
+    await assert.rejects(git.run(root, ['log'], [], undefined, controller.signal));
+    assert.ok(Date.now() - started < 10_000, `rejected after ${Date.now() - started} ms, not when the process ended by itself`);
+  });
+
+  it('starts no git process for a signal aborted already', async () => {
+    const { git, root } = hangingGit();
+    await assert.rejects(git.run(root, ['log'], [], undefined, AbortSignal.abort()));
+    assert.strictEqual(git.processCount, 0);
+  });
+
+  it('gives no insights from a cancelled history search (which would read as "no fixes")', async function () {
+    if (process.platform === 'win32') {
+      this.skip();
+    }
+    const { git, root } = hangingGit();
+    const notes = [parseNote('---\nid: a\ntitle: A\nstatus: open\nseverity: low\ncommits:\n  - sha: abcdef1\n    role: introduced\n---\n', 'a.md')];
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    const started = Date.now();
+    await assert.rejects(gatherInsights(notes, git, root, '2026-03-01', controller.signal), { name: 'AbortError' });
+    assert.ok(Date.now() - started < 10_000);
+    // Without a signal, the same notes over a real repository still give figures.
+    const repo = TempRepo.create();
+    repo.commit('Add', { 'a.ts': '1\n' });
+    const figures = await gatherInsights(notes, new GitRunner({ isTrusted: () => true }), repo.root, '2026-03-01');
+    assert.strictEqual(figures.total, 1);
   });
 });

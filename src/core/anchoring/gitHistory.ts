@@ -39,7 +39,7 @@ export class GitHistory {
   private readonly commits = new Map<string, string>();
   private readonly blobs = new Map<string, BlobInfo>();
 
-  constructor(private readonly git: GitRunner | undefined, private readonly repoRoot: string) {
+  constructor(private readonly git: GitRunner | undefined, private readonly repoRoot: string, private readonly signal?: AbortSignal) {
     this.off = !git;
   }
 
@@ -59,7 +59,7 @@ export class GitHistory {
     ];
     let output: string;
     try {
-      output = await this.git.run(this.repoRoot, ['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)'], [], queries.map((q) => q.name).join('\n') + '\n');
+      output = await this.git.run(this.repoRoot, ['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)'], [], queries.map((q) => q.name).join('\n') + '\n', this.signal);
     } catch {
       this.off = true;
       return;
@@ -105,8 +105,8 @@ export class GitHistory {
     // A `--stdin` line `<a> <b>` is diffed from b to a and headed by a: `<commit> <HEAD>` gives
     // HEAD → commit under the commit's id, so each rename is read the other way round.
     const [committed, staged] = await Promise.all([
-      this.git.run(this.repoRoot, ['diff-tree', '--stdin', '-r', ...renameArgs], [], known.map((c) => `${this.commits.get(c)} ${head}`).join('\n') + '\n').catch(() => ''),
-      this.git.run(this.repoRoot, ['diff', '--cached', ...renameArgs, head, '--']).catch(() => ''),
+      this.git.run(this.repoRoot, ['diff-tree', '--stdin', '-r', ...renameArgs], [], known.map((c) => `${this.commits.get(c)} ${head}`).join('\n') + '\n', this.signal).catch(() => ''),
+      this.git.run(this.repoRoot, ['diff', '--cached', ...renameArgs, head, '--'], [], undefined, this.signal).catch(() => ''),
     ]);
     const sinceCommit = new Map<string, Map<string, string>>();
     let current: Map<string, string> | undefined;
@@ -160,7 +160,7 @@ export class GitHistory {
     const marker = `candor-${randomBytes(12).toString('hex')} `;
     let output: string;
     try {
-      output = await this.git.run(this.repoRoot, ['cat-file', `--batch=${marker}%(objectname) %(objectsize)`], [], [...wanted].join('\n') + '\n');
+      output = await this.git.run(this.repoRoot, ['cat-file', `--batch=${marker}%(objectname) %(objectsize)`], [], [...wanted].join('\n') + '\n', this.signal);
     } catch {
       return texts;
     }

@@ -29,7 +29,7 @@ export async function locateLinks(links: LinkedFile[], options: LocateOptions): 
     }
   });
   const files = new WorkspaceFiles(options?.repoRoot, options?.currentText);
-  const history = new GitHistory(options?.git, options?.repoRoot);
+  const history = new GitHistory(options?.git, options?.repoRoot, options?.signal);
   const located = new Locator(files, history);
   try {
     await located.askGit(inputs);
@@ -37,6 +37,8 @@ export async function locateLinks(links: LinkedFile[], options: LocateOptions): 
     // Git is only ever a help: without its answers every link is still searched by text.
   }
   return inputs.map((input) => {
+    // Between links: a cancelled re-anchor of many links stops here rather than after the last.
+    options?.signal?.throwIfAborted();
     try {
       return located.locate(input);
     } catch (err) {

@@ -24,4 +24,6 @@ export interface LocateOptions {
   repoRoot: string;
   /** Current text of files by repo-relative path, e.g. unsaved editor buffers; otherwise read from disk. */
   currentText?: (path: string) => string | undefined;
+  /** Aborted when a person cancels: git processes are killed and locateLinks rejects. */
+  signal?: AbortSignal;
 }

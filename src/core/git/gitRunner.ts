@@ -61,9 +61,11 @@ export class GitRunner {
 
   /**
    * Runs `git <args>` in `cwd` and returns stdout. `extraConfig` adds `-c key=value` overrides
-   * (for example neutralising filter drivers found in the repository's config).
+   * (for example neutralising filter drivers found in the repository's config). `signal` kills
+   * the process when aborted (a person pressed Cancel); the call then rejects.
    */
-  async run(cwd: string, args: string[], extraConfig: string[] = [], input?: string): Promise<string> {
+  async run(cwd: string, args: string[], extraConfig: string[] = [], input?: string, signal?: AbortSignal): Promise<string> {
+    signal?.throwIfAborted();
     if (!this.options.isTrusted()) {
       throw new GitUntrustedError();
     }
@@ -82,6 +84,7 @@ export class GitRunner {
       unsafe: { allowUnsafeFsMonitor: true, allowUnsafePager: true, allowUnsafeFilter: true },
       allowEnvironment: Object.keys(GIT_ENV),
       ...(input !== undefined ? { input: () => input } : {}),
+      ...(signal ? { abort: signal } : {}),
     }).env(minimalEnv());
     this.processCount++;
     try {

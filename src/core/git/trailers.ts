@@ -14,11 +14,11 @@ export interface TrailerCommit {
 export const TRAILER_SEARCH_LIMIT = 5000;
 
 /** Note id → the commits whose message carries `Incident: <id>`, newest first. */
-export async function findIncidentTrailers(git: GitRunner, root: string, limit = TRAILER_SEARCH_LIMIT): Promise<Map<string, TrailerCommit[]>> {
+export async function findIncidentTrailers(git: GitRunner, root: string, limit = TRAILER_SEARCH_LIMIT, signal?: AbortSignal): Promise<Map<string, TrailerCommit[]>> {
   const out = await git.run(root, [
     'log', `-n${limit}`, '--extended-regexp', '--regexp-ignore-case', '--grep=^incident:[[:space:]]',
     '--format=%H%x1f%s%x1f%ct%x1f%(trailers:key=Incident,valueonly,separator=%x1d)%x1e', '--',
-  ]).catch(() => '');
+  ], [], undefined, signal).catch(() => '');
   const byId = new Map<string, TrailerCommit[]>();
   for (const record of out.split('\u001e')) {
     const [sha, subject, time, ids] = record.replace(/^\n/, '').split('\u001f');
@@ -35,14 +35,14 @@ export async function findIncidentTrailers(git: GitRunner, root: string, limit =
 }
 
 /** Commit times for shas recorded in notes; unknown shas are left out. One git process. */
-export async function commitTimes(git: GitRunner, root: string, shas: string[]): Promise<Map<string, number>> {
+export async function commitTimes(git: GitRunner, root: string, shas: string[], signal?: AbortSignal): Promise<Map<string, number>> {
   const valid = [...new Set(shas.filter((s) => SHA_PATTERN.test(s)))];
   const times = new Map<string, number>();
   if (valid.length === 0) {
     return times;
   }
   // `--stdin` takes any number of revisions; `--ignore-missing` skips the unknown ones.
-  const out = await git.run(root, ['log', '--no-walk=unsorted', '--ignore-missing', '--stdin', '--format=%H %ct'], [], valid.join('\n') + '\n').catch(() => '');
+  const out = await git.run(root, ['log', '--no-walk=unsorted', '--ignore-missing', '--stdin', '--format=%H %ct'], [], valid.join('\n') + '\n', signal).catch(() => '');
   for (const line of out.split('\n')) {
     const [sha, time] = line.trim().split(' ');
     if (sha && time) {

@@ -172,10 +172,10 @@ export class LinkedCode implements vscode.Disposable {
   }
 
   /** Locates one note's links (for the tree and re-anchoring), using open editors' text. */
-  async locateNote(entry: NoteEntry): Promise<AnchorLocation[]> {
+  async locateNote(entry: NoteEntry, signal?: AbortSignal): Promise<AnchorLocation[]> {
     const root = entry.folder.root;
     const open = new Map(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').map((d) => [path.relative(root, d.uri.fsPath).split(path.sep).join('/'), d]));
-    return locateLinks(entry.note.note.files, { ...this.options(root), currentText: (p) => open.get(p)?.getText() });
+    return locateLinks(entry.note.note.files, { ...this.options(root), currentText: (p) => open.get(p)?.getText(), signal });
   }
 
   private options(root: string) {

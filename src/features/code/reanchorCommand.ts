@@ -13,6 +13,7 @@ import type { NoteEditor } from '../notes/noteEdits';
 import { reportCommandError } from '../notes/noteEdits';
 import type { NotesService } from '../notes/notesService';
 import { activeNoteUri, noteUriOf } from '../notes/notePicker';
+import { runLongWork } from '../longWork';
 import { UntrustedWorkspaceError } from '../workspaceTrust';
 import type { LinkedCode } from './linkedCode';
 
@@ -41,8 +42,22 @@ export class ReanchorCommand {
         throw new UntrustedWorkspaceError(vscode.l10n.t('re-anchor links'));
       }
       const root = entry.folder.root;
-      const head = await headSha(this.git, root);
-      const locations = await this.linked.locateNote(entry);
+      const links = entry.note.note.files.length;
+      // Many links in large files can take a while: progress and Cancel, and nothing is written
+      // unless every link was located.
+      const located = await runLongWork(vscode.l10n.t('Candor: re-anchoring links'), async (progress) => {
+        progress.report(0, links);
+        const found = await Promise.all([headSha(this.git, root), this.linked.locateNote(entry, progress.signal)]);
+        progress.report(links, links);
+        return found;
+      });
+      if (located.cancelled) {
+        if (!(target instanceof vscode.Uri)) {
+          void vscode.window.showInformationMessage(vscode.l10n.t('Re-anchoring cancelled: the note is unchanged.'));
+        }
+        return undefined;
+      }
+      const [head, locations] = located.value;
       const edits: FieldEdit[] = [];
       const result: ReanchorResult = { updated: 0, unchanged: 0, orphaned: 0 };
       entry.note.note.files.forEach((file, i) => {

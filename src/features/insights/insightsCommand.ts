@@ -6,6 +6,7 @@ import type { GitRunner } from '../../core/git/gitRunner';
 import type { Insights } from '../../core/insights';
 import { gatherInsights, insightsMarkdown } from '../../core/insightsReport';
 import type { FolderNotes, NotesService } from '../notes/notesService';
+import { runLongWork } from '../longWork';
 import { insightsHtml } from './insightsHtml';
 
 export interface InsightsArgs {
@@ -16,6 +17,7 @@ export interface InsightsArgs {
 
 export class InsightsCommand {
   private panel: vscode.WebviewPanel | undefined;
+  private listener: vscode.Disposable | undefined;
 
   constructor(private readonly notes: NotesService, private readonly git: GitRunner) {}
 
@@ -28,18 +30,28 @@ export class InsightsCommand {
       return undefined;
     }
     const insights = await this.compute(folder);
-    if (args?.format === 'json') {
+    if (!insights || args?.format === 'json') {
       return insights;
     }
     this.show(folder, insights);
     return insights;
   }
 
-  private async compute(folder: FolderNotes): Promise<Insights> {
+  /** The figures; undefined when the person cancelled (a long history takes a while to search). */
+  private async compute(folder: FolderNotes): Promise<Insights | undefined> {
     const parsed = folder.index.list();
     // Commit times and trailer fixes need git: in an untrusted workspace those figures stay empty.
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Candor: computing insights…') },
-      () => gatherInsights(parsed, vscode.workspace.isTrusted ? this.git : undefined, folder.root));
+    const result = await runLongWork(vscode.l10n.t('Candor: computing insights'), async (progress) => {
+      progress.report(0, parsed.length);
+      const insights = await gatherInsights(parsed, vscode.workspace.isTrusted ? this.git : undefined, folder.root, undefined, progress.signal);
+      progress.report(parsed.length, parsed.length);
+      return insights;
+    });
+    if (result.cancelled) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Insights cancelled.'));
+      return undefined;
+    }
+    return result.value;
   }
 
   private show(folder: FolderNotes, insights: Insights): void {
@@ -50,11 +62,17 @@ export class InsightsCommand {
     const panel = this.panel;
     panel.title = vscode.l10n.t('Insights: {0}', folder.folder.name);
     panel.webview.html = insightsHtml(insights, folder.folder.name, panel.webview.cspSource, nonce(), vscode.workspace.isTrusted);
-    panel.webview.onDidReceiveMessage(async (message: { type?: string }) => {
+    // One listener for the panel's current figures: a panel shown again keeps only the newest.
+    this.listener?.dispose();
+    this.listener = panel.webview.onDidReceiveMessage(async (message: { type?: string }) => {
       if (message?.type === 'export') {
         await exportMarkdown(folder, insights);
       } else if (message?.type === 'refresh') {
-        panel.webview.html = insightsHtml(await this.compute(folder), folder.folder.name, panel.webview.cspSource, nonce(), vscode.workspace.isTrusted);
+        const fresh = await this.compute(folder);
+        if (fresh) {
+          insights = fresh;
+          panel.webview.html = insightsHtml(fresh, folder.folder.name, panel.webview.cspSource, nonce(), vscode.workspace.isTrusted);
+        }
       }
     });
     panel.reveal();

@@ -54,13 +54,24 @@ export class LearningsView implements vscode.Disposable {
       this.provider,
       this.view,
       this.view.onDidChangeCheckboxState((e) => this.onCheckboxes(e)),
-      notes.onDidChange(() => void this.updateBadge()),
+      notes.onDidChange(() => {
+        void this.updateBadge();
+        this.showStopped();
+      }),
       this.view.onDidChangeVisibility((e) => e.visible && void this.updateBadge()),
       vscode.commands.registerCommand('candor.groupBy', (by?: unknown) => this.chooseGroupBy(by)),
       vscode.commands.registerCommand('candor.filter', (filter?: unknown) => this.chooseFilter(filter)),
       vscode.commands.registerCommand('candor.clearFilter', () => this.applyFilter({})),
     );
     void vscode.commands.executeCommand('setContext', 'candor.groupBy', this.provider.grouping);
+  }
+
+  /** After a cancelled first reading, the view says that it shows only part of the notes. */
+  private showStopped(): void {
+    const stopped = this.notes.stopped;
+    this.view.message = stopped
+      ? vscode.l10n.t('Showing {0} of {1} notes: reading was cancelled. Refresh to read them all.', stopped.read, stopped.total)
+      : undefined;
   }
 
   private async chooseGroupBy(by?: unknown): Promise<void> {

@@ -6,6 +6,7 @@ import { openIndexCache } from '../../core/indexCache';
 import { NoteIndex } from '../../core/noteIndex';
 import type { IndexedNote } from '../../core/noteFileRead';
 import { findRepoRoot } from '../../core/repoRoot';
+import { runLongWork } from '../longWork';
 import { incidentsDir } from '../settings';
 
 export interface FolderNotes {
@@ -30,8 +31,6 @@ export interface NoteEntry {
 /** Several events for one file (create + change) arrive together; one re-read is enough. */
 const SETTLE_MS = 40;
 const CATCH_UP_MS = 1500;
-/** A scan that takes longer than this shows its progress in the status bar. */
-const SHOW_PROGRESS_AFTER_MS = 400;
 
 export class NotesService implements vscode.Disposable {
   private folders: FolderNotes[] = [];
@@ -41,6 +40,7 @@ export class NotesService implements vscode.Disposable {
   private generation = 0;
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private catchUp: NodeJS.Timeout | undefined;
+  private stoppedAt: { read: number; total: number } | undefined;
   private readonly changed = new vscode.EventEmitter<NotesChange | undefined>();
   /** Fires with the changed files when only they changed, with undefined when anything may have. */
   readonly onDidChange = this.changed.event;
@@ -94,8 +94,26 @@ export class NotesService implements vscode.Disposable {
     return undefined;
   }
 
+  /**
+   * Set when the person cancelled the first reading of the notes: how many were read of how many.
+   * The views show those; Refresh reads them all.
+   */
+  get stopped(): { read: number; total: number } | undefined {
+    return this.stoppedAt;
+  }
+
+  private async offerFullRead(stopped: { read: number; total: number }): Promise<void> {
+    const readAll = vscode.l10n.t('Read All');
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('Candor stopped reading notes: {0} of {1} are shown.', stopped.read, stopped.total), readAll);
+    if (choice === readAll && this.stoppedAt === stopped) {
+      this.reset();
+    }
+  }
+
   /** Forgets everything: the next use scans again (folders or settings changed). */
   reset(): void {
+    this.stoppedAt = undefined;
     this.generation++;
     this.disposeWatchers();
     this.loading = undefined;
@@ -126,16 +144,14 @@ export class NotesService implements vscode.Disposable {
       void vscode.window.showWarningMessage(`Candor: ${folder.problem}`);
     }
     const readable = this.folders.filter((f) => !f.problem);
-    await withSlowProgress((report) => {
-      const counts = readable.map(() => ({ done: 0, total: 0 }));
-      return Promise.all(readable.map((f, i) => f.index.scan({
-        isCancelled: () => generation !== this.generation,
-        onProgress: (done, total) => {
-          counts[i] = { done, total };
-          report(counts.reduce((n, c) => n + c.done, 0), counts.reduce((n, c) => n + c.total, 0));
-        },
-      })));
-    });
+    const counts = readable.map(() => ({ done: 0, total: 0 }));
+    const scanned = await runLongWork(vscode.l10n.t('Candor: reading notes'), (progress) => Promise.all(readable.map((f, i) => f.index.scan({
+      isCancelled: () => generation !== this.generation || progress.signal.aborted,
+      onProgress: (done, total) => {
+        counts[i] = { done, total };
+        progress.report(counts.reduce((n, c) => n + c.done, 0), counts.reduce((n, c) => n + c.total, 0));
+      },
+    }))));
     if (generation !== this.generation) {
       // Reset while scanning: the next use scans again with the new folders or settings.
       return;
@@ -143,8 +159,16 @@ export class NotesService implements vscode.Disposable {
     for (const folder of readable) {
       this.watch(folder);
     }
-    // A watcher starts reporting a moment after it is created; catch up on what changed meanwhile.
-    this.catchUp = setTimeout(() => void this.reconcile(), CATCH_UP_MS);
+    const read = readable.reduce((n, f) => n + f.index.list().length, 0);
+    const total = counts.reduce((n, c) => n + c.total, 0);
+    if (scanned.cancelled && read < total) {
+      // The person stopped it: keep what was read and say so; no catch-up, which would read the rest.
+      this.stoppedAt = { read, total };
+      void this.offerFullRead(this.stoppedAt);
+    } else {
+      // A watcher starts reporting a moment after it is created; catch up on what changed meanwhile.
+      this.catchUp = setTimeout(() => void this.reconcile(), CATCH_UP_MS);
+    }
     // Whoever waits for notes without having asked (the overdue count, the badge) learns of them now.
     setTimeout(() => this.changed.fire(undefined), 0);
   }
@@ -191,37 +215,6 @@ export class NotesService implements vscode.Disposable {
   dispose(): void {
     this.disposeWatchers();
     this.changed.dispose();
-  }
-}
-
-/**
- * Runs `work`, showing "Reading notes… n/total" in the status bar only if it takes long enough
- * to notice: a warm start from the cache finishes before anything would flicker.
- */
-async function withSlowProgress<T>(work: (report: (done: number, total: number) => void) => Promise<T>): Promise<T> {
-  let latest = { done: 0, total: 0 };
-  let show: ((d: number, t: number) => void) | undefined;
-  const report = (done: number, total: number) => {
-    latest = { done, total };
-    show?.(done, total);
-  };
-  const running = work(report);
-  let finished = false;
-  const timer = setTimeout(() => {
-    if (finished) {
-      return;
-    }
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Candor' }, (progress) => {
-      show = (done, total) => progress.report({ message: vscode.l10n.t('Reading notes… {0}/{1}', done, total) });
-      show(latest.done, latest.total);
-      return running.then(() => undefined, () => undefined);
-    });
-  }, SHOW_PROGRESS_AFTER_MS);
-  try {
-    return await running;
-  } finally {
-    finished = true;
-    clearTimeout(timer);
   }
 }
 
