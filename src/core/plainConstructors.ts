@@ -11,7 +11,7 @@
 // observer (util.inspect, assert.deepStrictEqual, spread, JSON, Object.getPrototypeOf): only the
 // engine sees the difference. Keep the field order of the literals they replace.
 import type { Stats } from 'fs';
-import type { FileStamp } from './indexCache';
+import type { Freshness } from './noteFileRead';
 import type { CommitRole, LinkedCommit, LinkedFile, Note } from './noteModel';
 
 /** `init` as a constructor of plain objects, typed for `new`. */
@@ -74,7 +74,7 @@ export const FileLink = plain(function (
 });
 
 /** A file's stamp, and whether the index may cache what it read with it. */
-export const FreshnessRecord = plain(function (this: FileStamp & { cacheable: boolean }, stat: Stats, cacheable: boolean) {
+export const FreshnessRecord = plain(function (this: Freshness, stat: Stats, cacheable: boolean) {
   // Sizes and inode numbers are small integers almost always; kept as such rather than as the
   // doubles fs.Stats holds, V8 stores them in place instead of as a boxed number each.
   this.size = smallInteger(stat.size);

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 
 /** Below this, work finishes before a notification would be worth reading. */
-export const SHOW_PROGRESS_AFTER_MS = 400;
+const SHOW_PROGRESS_AFTER_MS = 400;
 
 export interface LongWork {
   /** Aborted when the person presses Cancel; pass it on to git and poll it between steps. */
