@@ -42,8 +42,16 @@ kubectl rollout restart deployment/api
 `,
 };
 
+const DEMO_ORIGIN = 'https://github.com/candor-demo/shop.git';
+
 export function ensureDemoRepo(root: string): string {
   if (fs.existsSync(path.join(root, '.git'))) {
+    // A demo made before it had an origin gets one.
+    try {
+      execFileSync('git', ['remote', 'get-url', 'origin'], { cwd: root, stdio: 'ignore' });
+    } catch {
+      execFileSync('git', ['remote', 'add', 'origin', DEMO_ORIGIN], { cwd: root, stdio: 'ignore' });
+    }
     return root;
   }
   fs.mkdirSync(root, { recursive: true });
@@ -65,6 +73,8 @@ export function ensureDemoRepo(root: string): string {
   git('init', '-q', '-b', 'main');
   git('config', 'user.name', 'Ada Lovelace');
   git('config', 'user.email', 'ada@example.com');
+  // An origin URL (never fetched) so the notes' permalinks show, as they would in a real clone.
+  git('remote', 'add', 'origin', DEMO_ORIGIN);
   // The first versions: expiry on time, migrations in the release; later commits change both.
   const base = commit('Add cache, billing and release script', {
     ...FILES,

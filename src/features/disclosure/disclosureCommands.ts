@@ -1,6 +1,7 @@
 // Drafting and sending a disclosure: Draft (preview, or `{ subject, body }` for scripts), Copy,
 // Open in Mail, Post to a chat webhook (its URL kept in SecretStorage, never in settings or the
-// repository). Sending records `disclosed` and `disclosed_via` in the note.
+// repository). Mail and post record `disclosed` and `disclosed_via` in the note; a copy is not a
+// send, so it is recorded only when the person says they sent it (Mark as Disclosed).
 import * as vscode from 'vscode';
 import { disclosureEdits, type DisclosureChannel } from '../../core/disclosure/disclosureEdits';
 import type { DisclosureFormat } from '../../core/disclosure/disclosureFormat';
@@ -14,7 +15,7 @@ import { pickNote } from '../notes/notePicker';
 import type { NoteEntry, NotesService } from '../notes/notesService';
 import { UntrustedWorkspaceError } from '../workspaceTrust';
 import type { DisclosureDrafts } from './disclosureDrafts';
-import { previewTarget, previewUri } from './disclosurePreview';
+import { DISCLOSURE_SCHEME, previewTarget, previewUri } from './disclosurePreview';
 
 const WEBHOOK_SECRET = 'candor.webhookUrl';
 
@@ -40,6 +41,7 @@ export class DisclosureCommands {
       vscode.commands.registerCommand('candor.postDisclosure', (target?: unknown, options?: { skipConfirm?: boolean }) => this.post(target, options)),
       vscode.commands.registerCommand('candor.setWebhook', (url?: unknown) => this.setWebhook(url)),
       vscode.commands.registerCommand('candor.toggleDisclosureFormat', (target?: unknown) => this.toggleFormat(target)),
+      vscode.commands.registerCommand('candor.markDisclosed', (target?: unknown, via?: unknown) => this.markDisclosed(target, via)),
     );
   }
 
@@ -65,18 +67,55 @@ export class DisclosureCommands {
     }
     if (options.open !== false) {
       const doc = await vscode.workspace.openTextDocument(previewUri(entry.note.path, format));
-      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+      await vscode.window.showTextDocument(doc, { viewColumn: previewColumn(), preview: true });
     }
     return disclosure;
   }
 
+  /** Copies the message; nothing is recorded in the note until the person says they sent it. */
   async copy(target?: unknown): Promise<string | undefined> {
-    return this.send(target, 'clipboard', async (entry) => {
-      const text = fullMessage(await this.drafts.draft(entry, this.formatOf(target)), this.formatOf(target));
-      await vscode.env.clipboard.writeText(text);
-      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Disclosure copied'), 4000);
-      return text;
+    let copied: NoteEntry | undefined;
+    const text = await this.send(target, 'clipboard', async (entry) => {
+      const message = fullMessage(await this.drafts.draft(entry, this.formatOf(target)), this.formatOf(target));
+      await vscode.env.clipboard.writeText(message);
+      copied = entry;
+      return message;
     });
+    if (copied && text !== undefined && vscode.workspace.isTrusted) {
+      const entry = copied;
+      const mark = vscode.l10n.t('Mark as Disclosed');
+      // Not awaited: a script copying the text must not wait for a click.
+      void vscode.window.showInformationMessage(vscode.l10n.t('Disclosure copied. Once you have sent it, mark the note as disclosed.'), mark).then(async (answer) => {
+        if (answer === mark) {
+          await this.markDisclosed(vscode.Uri.file(entry.note.path), 'clipboard').catch(reportCommandError);
+        }
+      });
+    } else if (text !== undefined) {
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Disclosure copied'), 4000);
+    }
+    return text;
+  }
+
+  /**
+   * Records that the disclosure was sent: `executeCommand('candor.markDisclosed', noteUri, via?)`,
+   * via one of clipboard (the default), mail or webhook:<kind>. Returns the note's Uri, or undefined when cancelled.
+   */
+  async markDisclosed(target?: unknown, via?: unknown): Promise<vscode.Uri | undefined> {
+    const channel = via === undefined ? 'clipboard' : via;
+    if (typeof channel !== 'string' || !isChannel(channel)) {
+      throw new Error(vscode.l10n.t('"{0}" is not a way of disclosing: expected clipboard, mail or webhook:<slack|teams|mattermost|generic>.', String(channel)));
+    }
+    const entry = await this.entryFor(target, vscode.l10n.t('Mark which note as disclosed?'));
+    if (!entry) {
+      return undefined;
+    }
+    if (!vscode.workspace.isTrusted) {
+      throw new UntrustedWorkspaceError(vscode.l10n.t('record disclosures'));
+    }
+    const uri = vscode.Uri.file(entry.note.path);
+    await this.editor.setFields(uri, disclosureEdits(channel, new Date()));
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Marked as disclosed'), 4000);
+    return uri;
   }
 
   /** Opens the mail client; a body too long for a mailto link is cut, with the full text on the clipboard. */
@@ -113,7 +152,7 @@ export class DisclosureCommands {
       const host = safeHost(url);
       if (!options.skipConfirm) {
         const post = vscode.l10n.t('Post');
-        const question = vscode.l10n.t('Post the disclosure of "{0}" to {1} at {2}?', entry.note.note.title, kind, host);
+        const question = vscode.l10n.t('Post the disclosure of "{0}" to {1}?', entry.note.note.title, webhookPlace(kind, host));
         const answer = await vscode.window.showWarningMessage(question, { modal: true, detail: vscode.l10n.t('Everyone in that channel will read it.') }, post);
         if (answer !== post) {
           return undefined;
@@ -168,7 +207,8 @@ export class DisclosureCommands {
         throw new UntrustedWorkspaceError(vscode.l10n.t('send disclosures'));
       }
       const result = await run(entry);
-      if (result !== undefined && vscode.workspace.isTrusted) {
+      // A copy is not a send: it is recorded by Mark as Disclosed.
+      if (result !== undefined && vscode.workspace.isTrusted && via !== 'clipboard') {
         await this.editor.setFields(vscode.Uri.file(entry.note.path), disclosureEdits(via, new Date()));
       }
       return result;
@@ -198,6 +238,27 @@ export class DisclosureCommands {
     const preview = target instanceof vscode.Uri ? previewTarget(target) : target === undefined && vscode.window.activeTextEditor ? previewTarget(vscode.window.activeTextEditor.document.uri) : undefined;
     return pickNote(this.notes, preview ? vscode.Uri.file(preview.notePath) : target, placeHolder);
   }
+}
+
+function isChannel(value: string): value is DisclosureChannel {
+  return value === 'clipboard' || value === 'mail' || (value.startsWith('webhook:') && (WEBHOOK_KINDS as readonly string[]).includes(value.slice('webhook:'.length)));
+}
+
+/** "Slack (hooks.slack.com)", "the webhook at example.com": words, not the setting's value. */
+function webhookPlace(kind: WebhookKind, host: string): string {
+  const name = { slack: 'Slack', teams: 'Microsoft Teams', mattermost: 'Mattermost', generic: '' }[kind];
+  const bareHost = host.replace(/^https?:\/\//, '');
+  return name ? vscode.l10n.t('{0} ({1})', name, bareHost) : vscode.l10n.t('the webhook at {0}', bareHost);
+}
+
+/** The group that already shows a disclosure, so each draft does not open one more group beside. */
+function previewColumn(): vscode.ViewColumn {
+  for (const group of vscode.window.tabGroups.all) {
+    if (group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === DISCLOSURE_SCHEME)) {
+      return group.viewColumn;
+    }
+  }
+  return vscode.ViewColumn.Beside;
 }
 
 function isHttpUrl(value: string): boolean {
