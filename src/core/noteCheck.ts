@@ -112,9 +112,46 @@ export function linkedPathFindings(note: Note, repoRoot: string): LocatedFinding
       });
     } else if (!stat.isFile()) {
       findings.push({ level: 'error', message: `Linked file "${linked}" is not a file.`, key: 'path', value: linked });
+    } else {
+      findings.push(...pastTheEnd(note, linked, abs));
     }
   }
   return findings;
+}
+
+/**
+ * Linked lines the file does not have in the working tree. The working tree, not the recorded
+ * commit: it is what a reader opens, and it costs no git process; lines that moved since are
+ * found again by their anchor (Re-anchor Links), lines that never existed are not.
+ */
+function pastTheEnd(note: Note, linked: string, abs: string): LocatedFinding[] {
+  const ranges = note.files.filter((f) => f.path === linked && f.lines !== undefined).map((f) => f.lines!);
+  if (ranges.length === 0) {
+    return [];
+  }
+  let count: number;
+  try {
+    count = lineCount(fs.readFileSync(abs, 'utf8'));
+  } catch {
+    return [];
+  }
+  return ranges
+    .filter(([, last]) => last > count)
+    .map(([first, last]) => ({
+      level: 'error' as const,
+      message: `Linked lines ${first === last ? first : `${first}-${last}`} of "${linked}" do not exist: it has ${count} line${count === 1 ? '' : 's'} in the working tree (Re-anchor Links finds moved lines by their text).`,
+      key: 'path',
+      value: linked,
+    }));
+}
+
+/** Lines as an editor counts them: a final line break does not start another line. */
+function lineCount(text: string): number {
+  if (text === '') {
+    return 0;
+  }
+  const breaks = text.split('\n').length - 1;
+  return text.endsWith('\n') ? breaks : breaks + 1;
 }
 
 /** Open task items whose `due:` date is before today, at their line in the note file. */

@@ -180,6 +180,9 @@ describe('candor check', () => {
       if (c.file === '2025-01-10-symlink-escape.md') {
         // Valid as a file ("flagged when opened"); check opens linked paths, so it is flagged here.
         assert.deepStrictEqual(errors.map((l) => / error: (.*)/.exec(l)![1]), ['Linked file "link-out/passwd" leads outside the repository; it is never opened.']);
+      } else if (c.file === '2025-03-02-huge-line-numbers.md') {
+        // Valid as a file; check compares the lines with the file, which has 30.
+        assert.deepStrictEqual(errors.map((l) => / error: (Linked lines \S+)/.exec(l)?.[1]), ['Linked lines 1000000000000-2000000000000']);
       } else if (c.valid) {
         assert.deepStrictEqual(errors, [], c.file);
       } else {
@@ -211,5 +214,18 @@ describe('candor check', () => {
     assert.match(result.stderr, /^candor: \d+ ms, 1 git process$/m);
     assert.ok(ms < 10_000, `${ms} ms`);
     console.log(`      (check over 1,000 notes: ${ms} ms wall, ${/candor: (\d+) ms/.exec(result.stderr)![1]} ms inside)`);
+  });
+
+  it('reports links to lines the file does not have in the working tree, at the link\'s line', () => {
+    const repo = TempRepo.create();
+    const base = repo.commit('Add cache', { 'src/cache.ts': lines(30, (n) => `export const v${n} = ${n};`) });
+    writeNote(repo.root, '2026-02-01-past-the-end', { title: 'Past the end', files: [{ path: 'src/cache.ts', lines: [5000, 5010], commit: base }] });
+    writeNote(repo.root, '2026-02-02-last-line', { title: 'Last line', files: [{ path: 'src/cache.ts', lines: [30, 30], commit: base }] });
+    const result = runCli(['check'], { cwd: repo.root });
+    assert.strictEqual(result.code, 1, result.stdout);
+    const found = stdoutLines(result).filter((l) => /do not exist/.test(l));
+    assert.strictEqual(found.length, 1, result.stdout);
+    assert.match(found[0], /^incidents\/2026-02-01-past-the-end\.md:\d+: error: Linked lines 5000-5010 of "src\/cache\.ts" do not exist: it has 30 lines in the working tree/);
+    assert.doesNotMatch(result.stdout, /2026-02-02-last-line/);
   });
 });

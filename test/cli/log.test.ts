@@ -144,6 +144,10 @@ describe('candor log', () => {
 
   it('refuses bad input with exit code 2 and writes nothing', () => {
     const { repo } = cacheRepo();
+    // A sibling folder of the repository, so ../ reaches it.
+    const outside = path.join(path.dirname(repo.root), `${path.basename(repo.root)}-outside`);
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'secret.txt'), 'one\n');
     const cases: [string[], RegExp][] = [
       [['log'], /A title is required/],
       [['log', '--title', '   '], /A title is required/],
@@ -152,6 +156,12 @@ describe('candor log', () => {
       [['log', '--title', 'x', '--file', 'src/nope.ts'], /src\/nope\.ts does not exist/],
       [['log', '--title', 'x', '--file', 'src/cache.ts:9-3'], /1 <= first <= last/],
       [['log', '--title', 'x', '--file', 'src'], /not a file/],
+      // Past the end of the 20-line file: refused, as in the editor, never cut to fit.
+      [['log', '--title', 'x', '--file', 'src/cache.ts:5000-5010'], /src\/cache\.ts has 20 lines; the range must end at 20 or before/],
+      [['log', '--title', 'x', '--file', 'src/cache.ts:18-21'], /has 20 lines/],
+      // Outside the repository: refused like a mistyped path.
+      [['log', '--title', 'x', '--file', `../${path.basename(outside)}/secret.txt`], /is outside the repository/],
+      [['log', '--title', 'x', '--file', path.join(outside, 'secret.txt:1')], /is outside the repository/],
       [['log', '--title'], /--title needs a value/],
       [['log', 'Loose title'], /the title goes in --title/],
     ];

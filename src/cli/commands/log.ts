@@ -59,7 +59,7 @@ async function run(line: CommandLine, io: Io): Promise<ExitCode> {
     throw new CliError(`${relativeToCwd(ctx, ctx.incidentsDir)} is not a folder: notes cannot be written into it.`, EXIT.noFolder);
   }
   const severity = chooseSeverity(stringOption(line.values, 'severity'), ctx.settings.defaultSeverity, io);
-  const files = listOption(line.values, 'file').map((spec) => fileToLink(spec, io.cwd));
+  const files = listOption(line.values, 'file').map((spec) => fileToLink(spec, io.cwd, ctx.root));
   const result = await logMistake(ctx.git, {
     title,
     severity,
@@ -95,8 +95,11 @@ function chooseSeverity(option: string | undefined, setting: string | undefined,
   return setting;
 }
 
-/** `path`, `path:12` or `path:12-18`; a file whose own name ends in `:12` is taken as named. */
-export function fileToLink(spec: string, cwd: string): FileToLink {
+/**
+ * `path`, `path:12` or `path:12-18`; a file whose own name ends in `:12` is taken as named. A file
+ * outside the repository, or lines past the end of the file, are usage errors: nothing is written.
+ */
+export function fileToLink(spec: string, cwd: string, root?: string): FileToLink {
   const whole = path.resolve(cwd, spec);
   const match = /^(.+?):(\d+)(?:-(\d+))?$/.exec(spec);
   const absPath = match && !fs.existsSync(whole) ? path.resolve(cwd, match[1]) : whole;
@@ -109,6 +112,9 @@ export function fileToLink(spec: string, cwd: string): FileToLink {
   if (!stat.isFile()) {
     throw new UsageError(NAME, `--file ${spec}: not a file.`);
   }
+  if (root !== undefined && !isInside(root, absPath)) {
+    throw new UsageError(NAME, `--file ${spec}: ${absPath} is outside the repository (${root}); only its own files can be linked.`);
+  }
   if (!match || absPath === whole) {
     return { absPath };
   }
@@ -117,5 +123,32 @@ export function fileToLink(spec: string, cwd: string): FileToLink {
   if (startLine < 1 || endLine < startLine) {
     throw new UsageError(NAME, `--file ${spec}: lines must be first-last with 1 <= first <= last.`);
   }
+  const lineCount = countLines(absPath);
+  if (endLine > lineCount) {
+    throw new UsageError(NAME, `--file ${spec}: ${path.relative(cwd, absPath) || absPath} has ${lineCount} line${lineCount === 1 ? '' : 's'}; the range must end at ${lineCount} or before.`);
+  }
   return { absPath, startLine, endLine };
+}
+
+/** Through symbolic links too: a link inside the repository to a file outside it is outside. */
+function isInside(root: string, file: string): boolean {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const rel = path.relative(real(root), real(file));
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** Lines as an editor counts them: a final newline does not start one more line. */
+function countLines(file: string): number {
+  const text = fs.readFileSync(file, 'utf8');
+  if (text === '') {
+    return 0;
+  }
+  const breaks = text.split('\n').length - 1;
+  return text.endsWith('\n') ? breaks : breaks + 1;
 }
