@@ -6,7 +6,7 @@ export type Status = (typeof STATUSES)[number];
 export const SEVERITIES = ['near-miss', 'low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export const COMMIT_ROLES = ['introduced', 'fixed', 'related'] as const;
+export const COMMIT_ROLES = ['introduced', 'fixed', 'related', 'history'] as const;
 export type CommitRole = (typeof COMMIT_ROLES)[number];
 
 /** The body's sections, in the order a new note has them. */

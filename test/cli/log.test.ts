@@ -36,7 +36,7 @@ describe('candor log', () => {
     assert.strictEqual(cli.note.author, 'Ada Lovelace <ada@example.com>');
     assert.strictEqual(cli.note.branch, 'main');
     assert.strictEqual(cli.note.head, tuned);
-    assert.deepStrictEqual(cli.note.commits, [{ sha: tuned, role: 'introduced', subject: 'Tune cache TTL' }]);
+    assert.deepStrictEqual(cli.note.commits, [{ sha: tuned, role: 'history', subject: 'Tune cache TTL' }]);
     assert.deepStrictEqual(cli.note.files, [{ path: 'src/cache.ts', lines: [12, 12], commit: tuned, anchor: 'const ttl = 0;' }]);
 
     // The same request through the core: the same note, but for the times.
@@ -60,7 +60,7 @@ describe('candor log', () => {
     assert.match(result.stdout.trim(), /^\.\.\/incidents\/\d{4}-\d{2}-\d{2}-uber-naive-cache\.md$/);
     const note = readNote(path.resolve(repo.root, 'src', result.stdout.trim())).note;
     assert.deepStrictEqual(note.files.map((f) => [f.path, f.lines]), [['src/cache.ts', [2, 4]], ['README.md', undefined]]);
-    assert.deepStrictEqual(note.commits.map((c) => [c.role, c.subject]), [['introduced', 'Add cache'], ['related', 'Add README']]);
+    assert.deepStrictEqual(note.commits.map((c) => [c.role, c.subject]), [['history', 'Add cache'], ['related', 'Add README']]);
     assert.strictEqual(note.commits[1].sha, readme);
   });
 

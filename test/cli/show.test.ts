@@ -26,7 +26,7 @@ describe('candor show', () => {
     assert.match(out, /\n {2}Status +open\n {2}Severity +medium\n {2}Author +Ada Lovelace <ada@example\.com>\n/);
     assert.match(out, new RegExp(`\\n {2}File +incidents/${id}\\.md\\n`));
     assert.match(out, /\nLinked files\n {2}NOW +STATUS\n {2}src\/cache\.ts:12-18 +exact\n {2}src\/old\.ts:1 +exact\n/);
-    assert.match(out, /\nCommits\n {2}[0-9a-f]{7} {2}introduced {2}Add cache\n/);
+    assert.match(out, /\nCommits\n {2}[0-9a-f]{7} {2}history {5}Add cache\n/);
     assert.match(out, /## What I was trying to do\n\n## What I did\n/);
   });
 

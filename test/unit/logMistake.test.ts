@@ -34,7 +34,7 @@ describe('logMistake (core)', () => {
     assert.strictEqual(note.logged, '2026-11-21T10:40:12Z');
     assert.strictEqual(note.branch, 'main');
     assert.strictEqual(note.head, tuned);
-    assert.deepStrictEqual(note.commits, [{ sha: tuned, role: 'introduced', subject: 'Tune cache TTL' }]);
+    assert.deepStrictEqual(note.commits, [{ sha: tuned, role: 'history', subject: 'Tune cache TTL' }]);
     assert.deepStrictEqual(note.files, [{ path: 'src/cache.ts', lines: [12, 12], commit: tuned, anchor: 'const ttl = 0;' }]);
     assert.match(note.body, /## What I was trying to do\n\nClear one stale key\n\n## What I did\n\nRan FLUSHALL on prod\n\n## What happened instead\n\nEvery key was gone\n\n## Impact\n/);
   });

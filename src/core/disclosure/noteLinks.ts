@@ -5,11 +5,15 @@ import { commitUrl, fileUrl, type RemoteWeb } from '../permalinks';
 import type { LinkedCommit, LinkedFile, Note } from '../noteModel';
 import type { DisclosureFormat } from './disclosureFormat';
 
-/** One entry per linked file, then per commit; each entry may span two lines (text: the URL). */
+/**
+ * One entry per linked file, then per commit; each entry may span two lines (text: the URL).
+ * Only the commits that introduced or fixed the mistake: the lines' history (git blame) and related
+ * reading are others' work, and a message owning a mistake does not point at them.
+ */
 export function linkEntries(note: Note, format: DisclosureFormat, remote?: RemoteWeb): string[] {
   return [
     ...note.files.map((file) => fileEntry(file, note.head, format, remote)),
-    ...note.commits.map((commit) => commitEntry(commit, format, remote)),
+    ...note.commits.filter((c) => c.role === 'introduced' || c.role === 'fixed').map((commit) => commitEntry(commit, format, remote)),
   ];
 }
 

@@ -7,6 +7,7 @@ import { makeAnchor, sliceLines } from '../anchor';
 import { SHA_PATTERN, type LinkedCommit, type LinkedFile } from '../noteModel';
 import { realpathOfDeepestExisting, toRepoRelative } from '../repoPaths';
 import { GitMissingError, GitUntrustedError, type GitRunner } from './gitRunner';
+import { ownRecentCommits } from './ownChanges';
 import { overridesFor } from './repoQueries';
 import {
   configValue, filterDriverNames, LOG_FORMAT, parseBlamePorcelain, parseLog, parseStatusV2,
@@ -94,12 +95,14 @@ export async function captureContext(git: GitRunner, request: CaptureRequest): P
       context.files.push(linked);
     }
   }
-  // The most recent change first: it is the likeliest cause.
+  // Blame's commits are the lines' history; only the person's own recent ones introduced the
+  // mistake (see ownChanges). The most recent change first: it is the likeliest cause.
+  const own = await ownRecentCommits(git, repoRoot, introduced, configValue(config, 'user.email'));
   const seen = new Set<string>();
   for (const c of introduced.sort((a, b) => (b.committerTime ?? 0) - (a.committerTime ?? 0))) {
     if (!seen.has(c.sha)) {
       seen.add(c.sha);
-      context.commits.push({ sha: c.sha, role: 'introduced', subject: c.summary });
+      context.commits.push({ sha: c.sha, role: own.has(c.sha) ? 'introduced' : 'history', subject: c.summary });
     }
   }
   for (const entry of await resolveCommits(git, repoRoot, request.commits, context.warnings)) {

@@ -4,6 +4,8 @@ export interface BlameCommit {
   sha: string;
   summary?: string;
   committerTime?: number;
+  /** The author's email, without <>: whose change it was. */
+  authorMail?: string;
 }
 
 const ZERO_SHA = /^0{40}$/;
@@ -41,6 +43,8 @@ export function parseBlamePorcelain(output: string): { commits: BlameCommit[]; u
     }
     if (line.startsWith('summary ')) {
       current.summary = line.slice('summary '.length);
+    } else if (line.startsWith('author-mail ')) {
+      current.authorMail = line.slice('author-mail '.length).replace(/^<|>$/g, '');
     } else if (line.startsWith('committer-time ')) {
       current.committerTime = Number(line.slice('committer-time '.length));
     }

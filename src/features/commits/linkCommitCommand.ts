@@ -20,6 +20,8 @@ function roleDetail(role: CommitRole): string {
       return vscode.l10n.t('the change that corrected it');
     case 'related':
       return vscode.l10n.t('worth reading alongside');
+    case 'history':
+      return vscode.l10n.t('last changed the linked lines before (git blame), not necessarily the cause');
   }
 }
 
