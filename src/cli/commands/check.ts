@@ -27,7 +27,7 @@ export const checkCommand: Command = {
   description: [
     'Reads every note and reports: invalid front matter (YAML, field types, unknown status or severity, an id that does ' +
       'not match the file name, unsafe paths), linked files missing from the working tree or leading outside the ' +
-      'repository, commit shas (head, commits, files\' commit) that are not in the repository, and open follow-ups ' +
+      'repository, linked lines past the end of the file in the working tree, commit shas (head, commits, files\' commit) that are not in the repository, and open follow-ups ' +
       '(- [ ] … due:YYYY-MM-DD) past their date.',
     'Prints file:line: level: message per problem (paths relative to the current directory) and a summary. ' +
       'Exits 1 when there are errors, 0 otherwise (warnings alone pass).',
