@@ -80,7 +80,8 @@ describe('review: which learnings a change touches', () => {
     assert.deepStrictEqual(report.touched[0].changed, [22, 22]);
   });
 
-  it('a note logged 50 commits before the base still finds its lines', async () => {
+  it('a note logged 50 commits before the base still finds its lines', async function () {
+    this.timeout(120_000); // 50 commits made by git, one process each
     const repo = TempRepo.create();
     const first = repo.commit('Add cache', { 'src/cache.ts': SOURCE });
     const note = addNote(repo, '2025-06-01-old', [link(SOURCE, 'src/cache.ts', 20, 22, first)]);
