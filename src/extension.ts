@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { COMMIT_SCHEME, CommitDocumentProvider } from './features/commits/commitDocument';
 import { LearningsView } from './features/learnings/learningsView';
+import { ReviewChangesCommand } from './features/review/reviewChangesCommand';
 import { openLinkedFile, openNote, showCommit } from './features/learnings/navigationCommands';
 import { NoteCommands } from './features/learnings/noteCommands';
 import { copyPermalink } from './features/learnings/permalinkCommand';
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
   const blameless = new BlamelessDiagnostics(notes);
   const logMistake = new LogMistakeCommand(git, notes);
   const reanchor = new ReanchorCommand(notes, linked, noteEditor, git);
+  const reviewChanges = new ReviewChangesCommand(notes, git, learnings.provider);
   const codeLens = new LearningCodeLensProvider(linked);
 
   context.subscriptions.push(
@@ -66,6 +68,8 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
     vscode.languages.registerHoverProvider({ scheme: 'file' }, new LearningHoverProvider(linked)),
     vscode.languages.registerCodeLensProvider({ scheme: 'file' }, codeLens),
     vscode.commands.registerCommand('candor.reanchor', (target?: unknown) => reanchor.run(target)),
+    reviewChanges,
+    vscode.commands.registerCommand('candor.reviewChanges', (arg?: unknown) => reviewChanges.run(arg)),
     new NoteCommands(notes, noteEditor).register(),
     new FollowUpCommands(notes, noteEditor).register(),
     overdue,

@@ -3,7 +3,7 @@
 
 export const EXIT = {
   ok: 0,
-  /** `check` found errors in notes. */
+  /** `check` found errors in notes; `review --fail-on` found a touched note that severe. */
   checkFailed: 1,
   /** The command line is wrong: unknown command or option, missing or invalid value. */
   usage: 2,

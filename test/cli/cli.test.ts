@@ -22,10 +22,11 @@ describe('candor (the command line)', () => {
       }
       assert.match(result.stdout, /Exit codes:\n {2}0 +success\n {2}1 +check found errors in notes\n {2}2 +usage error/);
     }
-    assert.deepStrictEqual(COMMANDS.map((c) => c.name), ['log', 'list', 'show', 'check', 'disclose', 'stats']);
+    assert.deepStrictEqual(COMMANDS.map((c) => c.name), ['log', 'list', 'show', 'check', 'review', 'disclose', 'stats']);
   });
 
-  it('prints help for every command, listing each of its options', () => {
+  it('prints help for every command, listing each of its options', function () {
+    this.timeout(60_000); // three runs of the CLI per command
     const dir = TempRepo.create({ init: false }).root;
     for (const command of COMMANDS) {
       for (const args of [[command.name, '--help'], [command.name, '-h'], ['help', command.name]]) {

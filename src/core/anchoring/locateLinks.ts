@@ -28,7 +28,7 @@ export async function locateLinks(links: LinkedFile[], options: LocateOptions): 
       return { recordedPath: '', path: '', uncommitted: false, problem: 'The link cannot be read' } satisfies LinkInput;
     }
   });
-  const files = new WorkspaceFiles(options?.repoRoot, options?.currentText);
+  const files = new WorkspaceFiles(options?.repoRoot, options?.currentText, options?.onlyGivenText === true);
   const history = new GitHistory(options?.git, options?.repoRoot, options?.signal);
   const located = new Locator(files, history);
   try {

@@ -24,6 +24,8 @@ export interface LocateOptions {
   repoRoot: string;
   /** Current text of files by repo-relative path, e.g. unsaved editor buffers; otherwise read from disk. */
   currentText?: (path: string) => string | undefined;
+  /** Files come only from `currentText` (a path it has no text for is missing), never from disk: placing links in another revision, as `candor review` does at its base. */
+  onlyGivenText?: boolean;
   /** Aborted when a person cancels: git processes are killed and locateLinks rejects. */
   signal?: AbortSignal;
 }

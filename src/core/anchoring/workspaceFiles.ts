@@ -29,7 +29,7 @@ export class WorkspaceFiles {
   private readonly entries = new Map<string, Entry>();
   private readonly rootReadable: boolean;
 
-  constructor(private readonly root: string, private readonly currentText?: (path: string) => string | undefined) {
+  constructor(private readonly root: string, private readonly currentText?: (path: string) => string | undefined, private readonly onlyGivenText = false) {
     this.rootReadable = isDirectory(root);
   }
 
@@ -57,6 +57,9 @@ export class WorkspaceFiles {
     const buffer = this.buffer(path);
     if (buffer !== undefined) {
       return { state: { state: 'file' }, buffer };
+    }
+    if (this.onlyGivenText) {
+      return { state: { state: 'missing' } };
     }
     if (!this.rootReadable) {
       return { state: { state: 'problem', reason: `The repository folder cannot be read, so ${path} cannot be checked` } };

@@ -35,6 +35,9 @@ const STATUS_ICONS: Record<Status, [string, string]> = {
   resolved: ['pass-filled', 'charts.green'],
 };
 
+/** The group Review Changes puts above the others. */
+export const TOUCHED_KEY = 'touched';
+
 export function groupItem(node: Extract<LearningsNode, { kind: 'group' }>): vscode.TreeItem {
   const { group, by } = node;
   const collapsed = group.key === `status:resolved` || (by !== 'status' && group.key !== ATTENTION_KEY);
@@ -42,7 +45,10 @@ export function groupItem(node: Extract<LearningsNode, { kind: 'group' }>): vsco
   item.id = `group:${group.key}`;
   item.description = String(group.items.length);
   item.contextValue = group.key === ATTENTION_KEY ? 'candor.group.attention' : `candor.group.${group.key.replace(':', '.')}`;
-  if (group.key === ATTENTION_KEY) {
+  if (group.key === TOUCHED_KEY) {
+    item.iconPath = new vscode.ThemeIcon('git-compare', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
+  } else if (group.key === ATTENTION_KEY) {
     item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
   } else if (by === 'status') {
     const [icon, color] = STATUS_ICONS[group.key.slice('status:'.length) as Status];
@@ -69,7 +75,9 @@ export function noteItem(entry: NoteEntry, multiRoot: boolean, groupKey: string,
   const [icon, color] = broken ? ['warning', 'problemsWarningIcon.foreground'] : SEVERITY_ICONS[note.severity];
   item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
   item.contextValue = broken ? 'candor.note.malformed' : `candor.note.${note.status}.${note.severity}`;
-  item.command = { command: 'candor.openNote', title: vscode.l10n.t('Open Note'), arguments: [item.resourceUri, { preview: true, preserveFocus: true }] };
+  // A note touched by the change under review opens beside the diff being read, not over it.
+  const beside = groupKey === TOUCHED_KEY ? { viewColumn: vscode.ViewColumn.Beside } : {};
+  item.command = { command: 'candor.openNote', title: vscode.l10n.t('Open Note'), arguments: [item.resourceUri, { preview: true, preserveFocus: true, ...beside }] };
 
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown('**').appendText(note.title).appendMarkdown('**\n\n');

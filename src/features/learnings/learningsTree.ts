@@ -18,6 +18,7 @@ export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsN
   private filter: NoteFilter = {};
   /** The root's groups as last shown; a change of a few notes is applied to them in place. */
   private groups: NoteGroup<NoteEntry>[] | undefined;
+  private touched: NoteGroup<NoteEntry> | undefined;
 
   constructor(private readonly notes: NotesService, private groupBy: GroupBy = 'status', private readonly linked?: LinkedCode, private readonly fixes?: FixCommits) {
     this.subscription = notes.onDidChange((change) => this.onNotesChanged(change));
@@ -83,13 +84,20 @@ export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsN
     }
   }
 
+  /** Notes a Review Changes found touched by the working tree's change: a group above the others, until cleared. */
+  setTouched(group: NoteGroup<NoteEntry> | undefined): void {
+    this.touched = group;
+    this.refresh();
+  }
+
   async getChildren(node?: LearningsNode): Promise<LearningsNode[]> {
     if (!node) {
       if (!this.groups) {
         const entries = (await this.notes.all()).filter((e) => matchesFilter(e.note.note, this.filter));
         this.groups = groupNotes(entries, this.groupBy, (e) => e.note);
       }
-      return this.groups.map((group) => ({ kind: 'group', group, by: this.groupBy }));
+      const touched = this.touched && this.touched.items.length > 0 ? [this.touched] : [];
+      return [...touched, ...this.groups].map((group) => ({ kind: 'group', group, by: this.groupBy }));
     }
     switch (node.kind) {
       case 'group':

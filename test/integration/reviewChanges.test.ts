@@ -1,0 +1,71 @@
+// Review Changes in the real extension host: the programmatic call returns the JSON report with no
+// UI; from the palette the Learnings view shows "Touched by your changes" above the other groups.
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { makeAnchor, sliceLines } from '../../src/core/anchor';
+import type { ReviewReport } from '../../src/core/review/reviewChanges';
+import { candor, incidentsDir, treeSnapshot, waitFor, workspaceRoot } from './helpers';
+
+const ID = '2026-02-01-reviewed-cache';
+
+describe('Review Changes', () => {
+  let source: string;
+  let original: string;
+  let noteFile: string;
+
+  before(async () => {
+    const api = await candor();
+    source = path.join(workspaceRoot(), 'src', 'cache.ts');
+    original = fs.readFileSync(source, 'utf8');
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspaceRoot(), encoding: 'utf8' }).trim();
+    const anchor = makeAnchor(sliceLines(original, 1, 2))!;
+    noteFile = path.join(incidentsDir(), `${ID}.md`);
+    fs.mkdirSync(incidentsDir(), { recursive: true });
+    fs.writeFileSync(noteFile, [
+      '---', `id: ${ID}`, 'title: Reviewed cache', 'status: open', 'severity: high',
+      'files:', '  - path: src/cache.ts', '    lines: [1, 2]', `    commit: ${head}`, `    anchor: ${JSON.stringify(anchor)}`,
+      '---', '', '## Learnings', '', 'Read the cache notes first.', '',
+    ].join('\n'));
+    await api.notes.refreshFile(vscode.Uri.file(noteFile));
+    const lines = original.split('\n');
+    lines[0] = `${lines[0]} // edited`;
+    fs.writeFileSync(source, lines.join('\n'));
+  });
+
+  after(async () => {
+    fs.writeFileSync(source, original);
+    fs.rmSync(noteFile, { force: true });
+    (await candor()).learnings.setTouched(undefined);
+  });
+
+  it('returns the --format json object when called with { base }', async () => {
+    const report = await vscode.commands.executeCommand<ReviewReport>('candor.reviewChanges', { base: 'HEAD' });
+    assert.ok(report && /^[0-9a-f]{40}$/.test(report.base), JSON.stringify(report));
+    const touched = report.touched.find((t) => t.id === ID);
+    assert.ok(touched, JSON.stringify(report));
+    assert.deepStrictEqual({ file: touched.file, lines: touched.lines, changed: touched.changed, note: touched.note, learnings: touched.learnings }, {
+      file: 'src/cache.ts', lines: [1, 2], changed: [1, 1], note: `incidents/${ID}.md`, learnings: 'Read the cache notes first.',
+    });
+  });
+
+  it('a bad base rejects for a script', async () => {
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('candor.reviewChanges', { base: 'no-such-ref' })), /no-such-ref/);
+  });
+
+  it('from the palette: a "Touched by your changes" group at the top, its note opening beside', async () => {
+    const api = await candor();
+    // The palette reviews against the branch's base; the workspace has a main branch at HEAD, so its working tree is the change.
+    await vscode.commands.executeCommand('candor.reviewChanges');
+    const groups = await waitFor('the touched group', async () => {
+      const snapshot = await treeSnapshot(api);
+      return snapshot[0]?.group === 'Touched by your changes' ? snapshot : undefined;
+    });
+    const note = groups[0].notes.find((n) => n.item.label === 'Reviewed cache');
+    assert.ok(note, JSON.stringify(groups[0].notes.map((n) => n.item.label)));
+    const options = note.item.command?.arguments?.[1] as vscode.TextDocumentShowOptions;
+    assert.strictEqual(options.viewColumn, vscode.ViewColumn.Beside);
+  });
+});
