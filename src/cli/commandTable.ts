@@ -7,5 +7,6 @@ import { logCommand } from './commands/log';
 import { reviewCommand } from './commands/review';
 import { showCommand } from './commands/show';
 import { statsCommand } from './commands/stats';
+import { statusCommand } from './commands/status';
 
-export const COMMANDS: readonly Command[] = [logCommand, listCommand, showCommand, checkCommand, reviewCommand, discloseCommand, statsCommand];
+export const COMMANDS: readonly Command[] = [logCommand, listCommand, showCommand, statusCommand, checkCommand, reviewCommand, discloseCommand, statsCommand];

@@ -19,6 +19,8 @@ export interface LogMistakeInput {
   incidentsDir: string;
   files: FileToLink[];
   commits: string[];
+  /** Checked with validateTag; kept in the order given, without repeats. */
+  tags?: string[];
 }
 
 export interface LogMistakeResult {
@@ -27,6 +29,14 @@ export interface LogMistakeResult {
 }
 
 export const MAX_TITLE_LENGTH = 200;
+
+/** Why a tag cannot be recorded, or undefined: one word (letters, digits, `-`, `_`, `/`, `.`). */
+export function validateTag(tag: unknown): string | undefined {
+  if (typeof tag !== 'string' || !/^[\p{L}\p{N}][\p{L}\p{N}_./-]{0,49}$/u.test(tag)) {
+    return `The tag "${String(tag).slice(0, 60)}" must be one word of letters, digits, -, _, / or . (at most 50 characters).`;
+  }
+  return undefined;
+}
 
 /** Why a title cannot be used, or undefined when it can. */
 export function validateTitle(title: unknown): string | undefined {
@@ -68,6 +78,10 @@ export async function logMistake(git: GitRunner, input: LogMistakeInput, now = n
   if (!isSeverity(input.severity)) {
     throw new Error(`Unknown severity "${String(input.severity)}"; expected one of ${SEVERITIES.join(', ')}.`);
   }
+  const badTag = (input.tags ?? []).map(validateTag).find(Boolean);
+  if (badTag) {
+    throw new Error(badTag);
+  }
   const context = await captureContext(git, { cwd: input.folder, files: input.files, commits: input.commits });
   const note = await createNoteFile(input.incidentsDir, {
     title: input.title,
@@ -79,7 +93,7 @@ export async function logMistake(git: GitRunner, input: LogMistakeInput, now = n
     head: context.head,
     commits: context.commits,
     files: context.files,
-    tags: [],
+    tags: [...new Set(input.tags ?? [])],
     sections: { tryingTo: input.tryingTo, action: input.action, outcome: input.outcome },
   });
   return { note, context };

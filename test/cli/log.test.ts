@@ -174,4 +174,13 @@ describe('candor log', () => {
     }
     assert.ok(!fs.existsSync(path.join(repo.root, 'incidents')));
   });
+  it('records --tag, repeated or with commas, without repeats; refuses a tag that is not one word', () => {
+    const { repo } = cacheRepo();
+    const result = runCli(['log', '--title', 'Tagged', '--tag', 'cache', '--tag', 'prod,cache'], { cwd: repo.root });
+    assert.strictEqual(result.code, 0, result.stderr);
+    assert.deepStrictEqual(readNote(path.join(repo.root, result.stdout.trim())).note.tags, ['cache', 'prod']);
+    const bad = runCli(['log', '--title', 'Bad tag', '--tag', 'two words'], { cwd: repo.root });
+    assert.strictEqual(bad.code, 2);
+    assert.match(bad.stderr, /The tag "two words" must be one word/);
+  });
 });

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { draftDisclosure, fullMessage, type Disclosure } from '../../src/core/disclosure/draftDisclosure';
 import { disclosureEdits } from '../../src/core/disclosure/disclosureEdits';
+import { followUpSentence } from '../../src/core/disclosure/followUpSentences';
 import { preventionMarkdown, readableTime } from '../../src/core/disclosure/noteValues';
 import { checkTemplate, renderTemplate, TemplateError } from '../../src/core/disclosure/template';
 import { TEMPLATE_PLACEHOLDERS, type PlaceholderName, type TemplateValues } from '../../src/core/disclosure/templatePlaceholders';
@@ -41,13 +42,16 @@ function values(overrides: Partial<TemplateValues> = {}): TemplateValues {
   return { ...empty, title: 'Flushed the cache', severity: 'high', status: 'open', ...overrides };
 }
 
+// The full note's follow-up is due 2026-12-01: the goldens are drafted the week before.
+const BEFORE_DUE = '2026-11-25';
+
 describe('draftDisclosure', () => {
   it('drafts the full note as Markdown with permalinks (golden)', () => {
-    assertGolden(draftDisclosure(fixtureNote('full-note.md'), { format: 'markdown', remote: GITHUB }), 'full.md');
+    assertGolden(draftDisclosure(fixtureNote('full-note.md'), { format: 'markdown', remote: GITHUB, today: BEFORE_DUE }), 'full.md');
   });
 
   it('drafts the full note as plain text with bare URLs (golden)', () => {
-    assertGolden(draftDisclosure(fixtureNote('full-note.md'), { format: 'text', remote: GITHUB }), 'full.txt');
+    assertGolden(draftDisclosure(fixtureNote('full-note.md'), { format: 'text', remote: GITHUB, today: BEFORE_DUE }), 'full.txt');
   });
 
   it('drafts a sparse note without a remote, leaving empty sections out (golden)', () => {
@@ -119,12 +123,12 @@ describe('draftDisclosure', () => {
 describe('prevention', () => {
   it('keeps the section\'s words and open items, drops done items', () => {
     const body = '## Prevention\n\nWhy: prompts lie.\n\n- [ ] Red prompt\n- [x] Rotated\n  - [ ] Nested follow-up\n\n## What I need\n';
-    assert.strictEqual(preventionMarkdown(body), 'Why: prompts lie.\n\n- Red prompt\n  - Nested follow-up');
+    assert.strictEqual(preventionMarkdown(body), 'Why: prompts lie.\n\n- [ ] Red prompt\n  - [ ] Nested follow-up');
   });
 
   it('takes open items from anywhere when Prevention has none', () => {
     const body = '## What I did\n\n- [ ] Ask ops for a read-only user\n\n## Prevention\n\n- [x] Already done\n\n## Learnings\n\n- [ ] Write it up\n';
-    assert.strictEqual(preventionMarkdown(body), '- Ask ops for a read-only user\n- Write it up');
+    assert.strictEqual(preventionMarkdown(body), '- [ ] Ask ops for a read-only user\n- [ ] Write it up');
   });
 
   it('falls back to the section\'s prose, and is empty without either', () => {
@@ -240,5 +244,55 @@ describe('disclosureEdits', () => {
     assert.strictEqual(text, original.replace('tags: []\n', "tags: []\ndisclosed: 2026-11-22T09:00:00Z\ndisclosed_via: mail\n"));
     await updateNoteFile(file, disclosureEdits('clipboard', new Date('2026-11-23T09:00:00Z')));
     assert.match(fs.readFileSync(file, 'utf8'), /\ndisclosed: 2026-11-23T09:00:00Z\ndisclosed_via: clipboard\n---\n/);
+  });
+});
+
+describe('follow-ups in a disclosure', () => {
+  const note = (body: string): Note => ({ ...fixtureNote('sparse-note.md'), body });
+
+  it('reads as plain sentences that own the plan, with who and by when', () => {
+    assert.strictEqual(followUpSentence({ text: 'Add a test covering callers of Cache.set due:2026-12-20', done: false, due: '2026-12-20' }, '2026-12-05'),
+      'I will add a test covering callers of Cache.set by 20 December.');
+    assert.strictEqual(followUpSentence({ text: 'Colour the prompt red @ada due:2027-01-15', done: false, owner: 'ada', due: '2027-01-15' }, '2026-12-05'),
+      'Ada will colour the prompt red by 15 January 2027.');
+    assert.strictEqual(followUpSentence({ text: 'Rotate the API keys @grace.hopper', done: false, owner: 'grace.hopper' }, '2026-12-05'),
+      'Grace Hopper will rotate the API keys.');
+  });
+
+  it('says an overdue follow-up is overdue, and a done one is done', () => {
+    assert.strictEqual(followUpSentence({ text: 'Add a test @ada due:2026-10-20', done: false, owner: 'ada', due: '2026-10-20' }, '2026-12-05'),
+      'Ada was to add a test by 20 October; it is not done yet.');
+    assert.strictEqual(followUpSentence({ text: 'Add a test due:2026-10-20', done: false, due: '2026-10-20' }, '2026-12-05'),
+      'I said I would add a test by 20 October; it is not done yet.');
+    assert.strictEqual(followUpSentence({ text: 'Rotated the Redis password @ada due:2026-10-20', done: true, owner: 'ada', due: '2026-10-20' }, '2026-12-05'),
+      'Done: Rotated the Redis password.');
+  });
+
+  it('leaves no task syntax in any format: recovery items done as done, overdue as overdue', () => {
+    const body = '## Recovery\n\n- [x] Restored the cache from the snapshot @ada\n- [ ] Warm the cache due:2026-10-20\n\n## Prevention\n\n- [ ] Add a guard @bob due:2026-12-20\n';
+    for (const format of ['markdown', 'text'] as const) {
+      const { body: text } = draftDisclosure(note(body), { format, today: '2026-12-05' });
+      assert.doesNotMatch(text, /\[[ xX]\]|due:|@ada|@bob/, format);
+      assert.match(text, /Done: Restored the cache from the snapshot\./);
+      assert.match(text, /I said I would warm the cache by 20 October; it is not done yet\./);
+      assert.match(text, /Bob will add a guard by 20 December\./);
+    }
+  });
+});
+
+describe('commits in a disclosure', () => {
+  it('lists only the introducing and fixing commits, not the lines\' history or related reading', () => {
+    const base = fixtureNote('sparse-note.md');
+    const sha = (c: string) => c.repeat(40);
+    const note: Note = { ...base, commits: [
+      { sha: sha('a'), role: 'history', subject: 'moved files from lib/express/* to lib/' },
+      { sha: sha('b'), role: 'introduced', subject: 'Tune cache TTL' },
+      { sha: sha('c'), role: 'related', subject: 'Docs' },
+      { sha: sha('d'), role: 'fixed', subject: 'Guard FLUSHALL' },
+    ] };
+    const { body } = draftDisclosure(note, { format: 'text' });
+    assert.match(body, /commit bbbbbbb \(introduced\) Tune cache TTL/);
+    assert.match(body, /commit ddddddd \(fixed\) Guard FLUSHALL/);
+    assert.doesNotMatch(body, /aaaaaaa|moved files|ccccccc/);
   });
 });

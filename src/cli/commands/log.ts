@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { FileToLink } from '../../core/git/captureContext';
-import { isSeverity, logMistake, validateTitle } from '../../core/logMistake';
+import { isSeverity, logMistake, validateTag, validateTitle } from '../../core/logMistake';
 import { SEVERITIES, type Severity } from '../../core/noteModel';
 import { listOption, stringOption, type CommandLine } from '../args';
 import type { Command } from '../command';
@@ -33,13 +33,14 @@ export const logCommand: Command = {
       help: 'Link a whole file, one line (path:12) or lines (path:12-18). Paths are relative to the current directory, like git\'s',
     },
     commit: { type: 'string', multiple: true, value: 'sha', help: 'Link a commit as related' },
+    tag: { type: 'string', multiple: true, value: 'tag', help: 'Tag the note (repeat, or separate with commas): --tag cache --tag prod' },
     'trying-to': { type: 'string', value: 'text', help: 'What was I trying to do?' },
     action: { type: 'string', value: 'text', help: 'What action did I take?' },
     outcome: { type: 'string', value: 'text', help: 'How did the result differ from what I expected?' },
     dir: DIR_OPTION,
   },
   examples: [
-    'candor log --title "Flushed the production cache" --severity high --file src/cache.ts:12-18',
+    'candor log --title "Flushed the production cache" --severity high --file src/cache.ts:12-18 --tag cache',
     'candor log --title "Deployed from a stale branch" --commit 619fb15 --outcome "Yesterday\'s fix was rolled back"',
   ],
   run,
@@ -59,6 +60,11 @@ async function run(line: CommandLine, io: Io): Promise<ExitCode> {
     throw new CliError(`${relativeToCwd(ctx, ctx.incidentsDir)} is not a folder: notes cannot be written into it.`, EXIT.noFolder);
   }
   const severity = chooseSeverity(stringOption(line.values, 'severity'), ctx.settings.defaultSeverity, io);
+  const tags = listOption(line.values, 'tag').flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
+  const badTag = tags.map(validateTag).find(Boolean);
+  if (badTag) {
+    throw new UsageError(NAME, badTag);
+  }
   const files = listOption(line.values, 'file').map((spec) => fileToLink(spec, io.cwd, ctx.root));
   const result = await logMistake(ctx.git, {
     title,
@@ -70,6 +76,7 @@ async function run(line: CommandLine, io: Io): Promise<ExitCode> {
     incidentsDir: ctx.incidentsDir,
     files,
     commits: listOption(line.values, 'commit'),
+    tags,
   });
   for (const message of result.context.warnings) {
     warn(io, message);

@@ -14,6 +14,8 @@ export interface DraftOptions {
   remote?: RemoteWeb;
   /** A team template (the text of `.candor/disclosure.md`); see template.ts for its rules. */
   template?: string;
+  /** `YYYY-MM-DD`: which follow-ups are overdue; default: today on the local calendar. */
+  today?: string;
 }
 
 export interface Disclosure {
@@ -23,7 +25,7 @@ export interface Disclosure {
 
 /** Throws TemplateError when `options.template` is not a valid template. */
 export function draftDisclosure(note: Note, options: DraftOptions): Disclosure {
-  const values = disclosureValues(note, options.format, options.remote);
+  const values = disclosureValues(note, options.format, options.remote, options.today);
   const template = options.template ?? (options.format === 'text' ? DEFAULT_TEXT_TEMPLATE : DEFAULT_MARKDOWN_TEMPLATE);
   const { subject, body } = renderTemplate(template, values);
   // Masked again as a whole: the template's own text, and secrets split across values.

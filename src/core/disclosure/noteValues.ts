@@ -1,21 +1,27 @@
 // What a note says, as the values a disclosure template is filled with: the author's sections in
 // their own words (as plain text for email), what will change, and the links.
+import { localDay } from '../followUps';
 import { SECTIONS, type Note, type SectionKey } from '../noteModel';
 import { sectionText } from '../noteSections';
 import type { RemoteWeb } from '../permalinks';
 import { maskSecrets } from '../secrets';
 import { findTaskItems } from '../taskItems';
 import type { DisclosureFormat } from './disclosureFormat';
+import { tasksAsSentences } from './followUpSentences';
 import { withoutComments } from './markdownSegments';
 import { linkEntries } from './noteLinks';
 import { markdownToPlainText } from './plainText';
 import type { TemplateValues } from './templatePlaceholders';
 
 /** Every value is masked: a key pasted into a section must not go out with the message. */
-export function disclosureValues(note: Note, format: DisclosureFormat, remote?: RemoteWeb): TemplateValues {
+export function disclosureValues(note: Note, format: DisclosureFormat, remote?: RemoteWeb, today: string = localDay()): TemplateValues {
   const prose = (markdown: string | undefined): string => {
-    const text = markdown === undefined ? '' : format === 'text' ? markdownToPlainText(markdown) : withoutComments(markdown);
-    return maskSecrets(text);
+    if (markdown === undefined) {
+      return '';
+    }
+    // Follow-ups read as sentences (no `- [x]`, `@ada`, `due:` syntax reaches the message).
+    const sentences = tasksAsSentences(markdown, today);
+    return maskSecrets(format === 'text' ? markdownToPlainText(sentences) : withoutComments(sentences));
   };
   const section = (key: SectionKey): string => prose(sectionText(note.body, SECTIONS[key]));
   return {
@@ -41,8 +47,8 @@ export function disclosureValues(note: Note, format: DisclosureFormat, remote?: 
 }
 
 /**
- * What will change, as Markdown. The Prevention section as written, with its open task items as
- * plain `- ` items and its done ones left out (they are not plans any more). When it has no open
+ * What will change, as Markdown. The Prevention section as written, with its open task items kept
+ * (the disclosure turns them into sentences) and its done ones left out (they are not plans any more). When it has no open
  * item, the open items found anywhere in the note (people write follow-ups where they think of
  * them); when there are none either, the section's own text.
  */
@@ -57,13 +63,13 @@ export function preventionMarkdown(body: string): string | undefined {
       if (!task) {
         return [line];
       }
-      return task.done ? [] : [`${/^[ \t]*/.exec(line)![0]}- ${task.text}`];
+      return task.done ? [] : [line];
     });
     return kept.join('\n').trim();
   }
   const open = tasksOf(body).filter((t) => !t.done);
   if (open.length > 0) {
-    return open.map((t) => `- ${t.text}`).join('\n');
+    return open.map((t) => `- [ ] ${t.text}`).join('\n');
   }
   if (section === undefined) {
     return undefined;
