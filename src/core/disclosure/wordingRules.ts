@@ -1,0 +1,120 @@
+// The full default rule set of the wording check: the phrase rules (defaultBlamelessRules) plus
+// rules that see sentence structure and the wider vocabulary of blame — people, teams and tools
+// as the cause, judging, counterfactuals, hidden actors, vagueness, minimising, excuses and
+// editorialising. Data like the phrase rules: settings add, replace (same id) or disable them.
+// Tuned on test/fixtures/blameless/tuning.json only; `npm run eval:blameless` measures them.
+import type { BlamelessRule } from './blamelessRule';
+import { DEFAULT_BLAMELESS_RULES } from './defaultBlamelessRules';
+
+const REWRITE = 'Say what happened and what you did; ask what in the system let it happen.';
+const ws = (words: string): string => words.trim().split(/\s*\n\s*/).join('|');
+
+/** Verbs that make someone the cause of a failure (matched in the clause whose subject decides). */
+const BLAME_VERBS = ws(String.raw`
+  wreck(?:ed|s)?|screw(?:ed|s)?\s+(?:up|us|it)|mess(?:ed|es)?\s+(?:up|with)|broke|borked|trashed|nuked|tanked
+  took\s+(?:[\w'’-]+\s+){1,4}down|took\s+(?:us|it|everything)\s+down|overlooked|forgot\s+to|forgot\s+(?:the|about)|ignored
+  failed\s+to|failed\s+us|never\s+bothered|didn['’]?t\s+bother|did\s+not\s+bother|let\s+us\s+down|let\s+[\w\s]{1,20}\s+through
+  (?:didn['’]?t|did\s+not|never|don['’]?t)\s+(?:check|test|tested|read|notice|tell|follow|care|validate|review|document|warn|update)
+  misconfigured|dropped\s+the\s+wrong|caused\s+(?:the|this|it|an?)|is\s+what\s+(?:broke|took|caused)|made\s+(?:it|things)\s+worse
+  without\s+(?:any\s+)?(?:warning|testing|telling|review|reviewing|checking|running|asking)
+  should\s+have\s+(?:noticed|caught|known|checked|tested|seen|told|warned|stopped)|was\s+supposed\s+to
+  decided\s+to|chose\s+to|refused\s+to|betrayed|ate|misbehaved|randomly|silently\s+\w+|went\s+rogue|killed\s+(?:all|our|the)
+  ran\s+(?:the\s+)?[\w\s-]{0,30}\s+against\s+prod(?:uction)?`);
+
+const JUDGING = ws(String.raw`
+  reckless(?:ly)?|clueless|negligent(?:ly)?|negligence|useless|careless(?:ly|ness)?|stupid(?:ity)?|idiotic|idiots?|dumb|moronic
+  garbage|trash|junk|crap(?:py)?|sloppy|sloppily|amateur(?:ish)?|lazy|lazily|incompeten(?:t|ce)|half-?baked|a\s+joke|joke\s+of
+  irresponsibl[ey]|a\s+(?:total\s+|complete\s+|huge\s+)?mess|mess\s+of|poorly\s+(?:thought|designed|written|planned|executed|done|managed|tested)
+  shoddy|pathetic|ridiculous|inexcusabl[ey]|unprofessional|hopeless|terrible|awful|horrible|a\s+disaster|dumpster\s+fire|very\s+bad|so\s+bad|brain-?dead
+  ill-?conceived|boneheaded|clown|clowns|buggy|flaky\s+(?:garbage|junk)|rubbish|nonsense`);
+
+export const STRUCTURAL_BLAMELESS_RULES: readonly BlamelessRule[] = [
+  {
+    id: 'person-as-cause',
+    category: 'blaming-others',
+    pattern: String.raw`\b(?:${BLAME_VERBS})\b`,
+    structure: { subject: ['person'] },
+    explanation: `This makes a person or team the cause. Blame teaches the next person to hide a mistake. ${REWRITE}`,
+  },
+  {
+    id: 'tool-as-culprit',
+    category: 'blaming-others',
+    pattern: String.raw`\b(?:${BLAME_VERBS})\b`,
+    structure: { subject: ['tool', 'thing'] },
+    explanation: `A tool or vendor is cast as the culprit. Say what the system did, what you expected, and what you did about it. ${REWRITE}`,
+  },
+  {
+    id: 'judging',
+    category: 'blaming-others',
+    pattern: String.raw`\b(?:${JUDGING})\b`,
+    structure: { notSubject: ['first-person'] },
+    explanation: 'A judgement of people or their work ends the conversation; the facts can start one. Describe what the work did and what you saw.',
+  },
+  {
+    id: 'counterfactual',
+    category: 'blaming-others',
+    pattern: ws(String.raw`
+      \bif\s+(?:only\s+)?(?!I\b|we\b|you\b|it\b)(?:[\w'’-]+\s+){1,4}?(?:had(?:n['’]t)?|did(?:n['’]t)?\s+(?:their|his|her)\s+job|did\s+their)\b
+      (?:^|[.!?;,]\s*|\bhad\s+)had\s+(?!I\b|we\b)(?:anyone|anybody|someone|somebody|they|he|she|the\s+[\w-]+(?:\s+team)?|[A-Z]\w+|marketing|qa|ops|support|design|security)\s+(?:not\s+)?\w+
+      (?<=(?:^|[.!?;]\s*))had\s+(?!I\b|we\b)\w+
+      \bnone\s+of\s+(?:this|it|that)\s+(?:would\s+(?:have\s+)?)?happen(?:s|ed)?\b
+      \b(?:would|could)(?:n['’]t|\s+not|\s+never)?\s+have\s+(?:happened|been\s+(?:avoided|prevented|caught))\s+(?:if|had|unless)\b
+      \bif\s+(?:the|our|their)\s+[\w\s]{1,30}\s+(?:did|had\s+done)\s+(?:their|his|her)\s+job\b`),
+    flags: 'm',
+    explanation: 'Hindsight about what others could have done reads as blame. Say what happened and what you will change; ask what in the system let it happen.',
+  },
+  {
+    id: 'hidden-actor',
+    category: 'passive-cover',
+    structure: {
+      passive: true,
+      agent: false,
+      notSubject: ['number', 'first-person'],
+      notVerb: String.raw`.*\b(?:rejected|delayed|affected|impacted|blocked|logged\s+out|charged|refunded|queued|processed|retried|lost|opened|killed|throttled|notified|declared|resolved|completed|mitigated|detected|reported|escalated|paged|sent|returned|served|degraded|born|made|done|given|found|written|hosted|located|based|scheduled|stored|kept|used|generated|documented|deprecated|partitioned|collected|called|named|needed|required|supposed|expected|caused|broken|stuck|down|gone|closed|left|fixed|restored|recovered|back|finished|involved|tagged|related|shown|limited|allowed|caught|told|asked|informed)`,
+      notSentence: String.raw`\b\d{1,2}:\d{2}\b`,
+    },
+    explanation: `The passive hides who acted. If it was me, "I pushed …" says so; if a system did it, name the system. ${REWRITE}`,
+  },
+  {
+    id: 'vague-cause',
+    category: 'passive-cover',
+    pattern: ws(String.raw`
+      \bsomewhere\s+along\s+the\s+(?:way|line)\b|\bit\s+(?:seems|seemed|appears|appeared|looks|looked)\b|\bseemingly\b|\bmysteriously\b|\bcrept\s+in\b
+      \blost\s+in\s+translation\b|\bapparently\b|\b(?:stuff|things|something)\s+(?:happened|went\s+wrong)\b|\bwent\s+wrong\s+somewhere\b
+      \b(?:kind|sort)\s+of\s+(?:got|went|happened|broke)\b|\bfor\s+(?:some|whatever)\s+reason\b|\bbroke\s+down\s+somewhere\b|\bat\s+some\s+point\b
+      \bfell\s+through\s+the\s+cracks\b|\bout\s+of\s+nowhere\b|\b(?:issues|problems)\s+(?:occurred|happened|arose)\b|\bgot\s+messed\b|\bsomewhere\b(?=[^.]*\b(?:wrong|broke|lost|failed)\b)
+      \bended\s+up\s+in\b|\bthings\s+got\b|\bbroke\s+down\b`),
+    explanation: 'Vague words cover the cause. Say what you know, and that you don\'t know the rest yet and how you will find out.',
+  },
+  {
+    id: 'minimising-words',
+    category: 'minimising',
+    pattern: ws(String.raw`
+      \ba\s+(?:little\s+)?bit\b(?!\s+(?:of|more|later|earlier))|\bhardly\s+(?:anyone|anybody|any|noticed)\b|\bbarely\b|\bnegligible\b|\bno\s+(?:real\s+)?harm\b|\bno\s+biggie\b
+      \bnothing\s+(?:serious|major|to\s+worry)\b|\bonly\s+(?:an?\s+)?(?:handful|few|little|small|tiny|minor)\b|\b(?:minor|small|tiny|little)\s+(?:hiccup|glitch|blip|slip|mistake|problem|issue|thing)\b
+      \bcosmetic\b|\bit['’]?s\s+fine\b|\bso\s+(?:it['’]?s|it\s+was)\s+(?:fine|ok|okay)\b|\b(?:no|not\s+a)\s+(?:big|huge)\s+deal\b|\bnot\s+that\s+(?:bad|big|serious)\b
+      \bfew\s+\w+\s+only\b|\bjust\s+a\b|\bonly\s+(?:the|a)\s+\w+\s+(?:was|were)\b|\bno\s+one\s+(?:really\s+)?noticed\b|\bnobody\s+(?:really\s+)?noticed\b`),
+    explanation: 'This shrinks the mistake before the reader sees it. State the numbers and let readers judge.',
+  },
+  {
+    id: 'deflecting',
+    category: 'excuse',
+    pattern: ws(String.raw`
+      \bI\s+(?:just\s+|only\s+)?(?:followed|did)\s+what\s+(?:the\s+\w+|I\s+was|they|he|she|it)\b|\b(?:no\s*-?\s*one|nobody)\s+(?:ever\s+)?(?:mentioned|told|said|warned|informed|asked)\b
+      \bout\s+of\s+my\s+hands\b|\bhow\s+we\s+(?:always|usually)\s+do\b|\bwhat\s+I\s+was\s+told\b|\b(?:didn['’]?t|did\s+not)\s+say\s+to\b|\bwas(?:n['’]t|\s+not)\s+(?:informed|told|warned)\b
+      \bnot\s+my\s+(?:call|job|responsibility|problem|decision)\b|\beveryone\s+does\b|\bhad\s+no\s+way\s+of\s+knowing\b|\bstandard\s+practice\b|\bI\s+was\s+told\b
+      \bas\s+instructed\b|\bper\s+the\s+(?:ticket|spec)\b|\bwhat\s+the\s+(?:ticket|spec|runbook|docs)\s+(?:said|asked)\b|\bhow\s+it['’]?s\s+always\s+been\b|\bnot\s+my\s+fault\b`),
+    explanation: 'This defends instead of describing. There is nothing to defend here, only something to learn: say what you did and what you expected.',
+  },
+  {
+    id: 'editorialising',
+    category: 'blaming-others',
+    pattern: String.raw`(?:^|(?<=[.!?]\s+)|(?<=^[ \t]*(?:[-*+>]|\d+\.)[ \t]+))(?:needless\s+to\s+say|of\s+course|to\s+be\s+(?:honest|fair|frank)|tbh|let['’]s\s+be\s+(?:real|honest)|let['’]s\s+face\s+it|obviously|unsurprisingly|as\s+(?:usual|always|expected)|frankly|clearly|typical(?:ly)?|predictably|honestly|naturally|surprise,?\s+surprise|once\s+again|yet\s+again)\b,?`,
+    flags: 'm',
+    explanation: 'An aside like this tells the reader what to think before the facts do. Drop it and state what happened.',
+    replacement: '',
+  },
+];
+
+/** Every default rule of the wording check: the phrase rules, then the structural ones. */
+export const WORDING_RULES: readonly BlamelessRule[] = [...DEFAULT_BLAMELESS_RULES, ...STRUCTURAL_BLAMELESS_RULES];
