@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { evaluateWording, parseCorpus, type EvalFigures } from '../src/core/disclosure/wordingEvaluation';
 
-const dir = path.join(__dirname, '..', 'test', 'fixtures', 'blameless');
+const dir = path.join(__dirname, '..', '..', 'test', 'fixtures', 'blameless') // run from bench/tmp;
 const pct = (n: number): string => `${(n * 100).toFixed(1)}%`;
 
 function load(name: string): EvalFigures | undefined {

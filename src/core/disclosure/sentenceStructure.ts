@@ -87,6 +87,9 @@ const FIRST_PERSON = /^(?:i|we|me|my|myself|i'm|i've|i'd|i'll|we're|we've|we'd|w
 const PERSON_WORDS = /^(?:team|teams|squad|guys?|folks|people|engineers?|developers?|devs?|manager|managers|lead|contractors?|intern|interns|hire|hires|reviewers?|admins?|administrators?|qa|ops|devops|sre|sres|support|marketing|sales|security|dba|dbas|management|he|she|they|them|someone|somebody|anyone|anybody|nobody|everyone|whoever|colleague|colleagues|coworkers?|owner|owners|department|staff|vendor|vendors|consultants?|customer|customers|client|clients|designer|designers|design|product|pm|pms|person|employee|analyst|architect|operator|operators|backend|frontend|his|her|their)$/;
 const TOOL_WORDS = /^(?:scheduler|system|tool|tools|library|linter|autoscaler|balancer|orm|provider|pipeline|ci|cd|cron|kubernetes|k8s|aws|gcp|azure|jenkins|terraform|github|gitlab|actions|stripe|docker|npm|framework|compiler|platform|service|vendor|api|sdk|plugin|script|bot|database|cloud|server|cluster|os|kernel|browser|monitoring|alerting)$/;
 const NOT_AGENT = /^(?:mistake|accident|default|hand|design|chance|error|hours?|minutes?|seconds?|days?|weeks?|months?|years?|half|far|then|now|noon|midnight|itself|themselves|percent|a|an|one|two|three|about|around|roughly|up|to)$/;
+const MODAL = /^(?:will|would|can|could|should|shall|may|might|must|do|does|did)$/;
+const PARTICIPLE = /^(?:\w+(?:ed|en)|run|set|put|shut|cut|hit|left|sent|built|made|done|kept|lost|told|sold|held|spent|undone|redone|reset|rerun|upgraded|downgraded)$/;
+const RELATIVE = /^(?:who|which|that|whoever)$/;
 const NUMBER_WORDS = /^(?:no|none|all|some|most|many|few|several|half|every|each|both|any)$/;
 
 function analyse(sentence: string): Clause[] {
@@ -94,21 +97,30 @@ function analyse(sentence: string): Clause[] {
   const clauses: Clause[] = [];
   let i = 0;
   let lastSubject: { kind: SubjectKind; text: string } | undefined;
+  let lastRelative = false;
   while (i < terms.length) {
     if (!isVerb(terms[i])) {
       i++;
       continue;
     }
     let j = i;
-    while (j + 1 < terms.length && (isVerb(terms[j + 1]) || isVerbAdverb(terms[j + 1], terms[j + 2])) && !/[,;:]/.test(terms[j].post)) {
+    while (j + 1 < terms.length && !/[,;:]/.test(terms[j].post)
+      && (isVerb(terms[j + 1]) || isVerbAdverb(terms[j + 1], terms[j + 2]) || (BE.test(terms[j].normal) && PARTICIPLE.test(terms[j + 1].normal)))) {
       j++;
+    }
+    // "Stripe messed up": a sentence-initial name the tagger took for a verb is the subject.
+    let nameAsVerb: Term | undefined;
+    if (i === 0 && j > 0 && /^[A-Z]/.test(terms[0].text) && !BE.test(terms[0].normal) && !MODAL.test(terms[0].normal) && terms[1].tags.has('PastTense')) {
+      nameAsVerb = terms[0];
+      i = 1;
     }
     const group = terms.slice(i, j + 1);
     const words = group.map((t) => t.normal);
-    let subject = subjectBefore(terms, i);
-    if (subject.kind === 'none' && lastSubject && i > 0 && /^(?:and|but|then|or)$/.test(terms[i - 1].normal)) {
+    let subject = nameAsVerb ? { kind: 'tool' as SubjectKind, text: nameAsVerb.text } : subjectBefore(terms, i);
+    if (subject.kind === 'none' && lastSubject && i > 0 && (/^(?:and|but|then|or)$/.test(terms[i - 1].normal) || lastRelative)) {
       subject = lastSubject;
     }
+    lastRelative = relativeBefore(terms, i);
     const passive = isPassive(group);
     clauses.push({
       start: group[0].start,
@@ -141,8 +153,8 @@ function isPassive(group: Term[]): boolean {
   if (be < 0) {
     return false;
   }
-  const last = group[group.length - 1];
-  if (last === group[be] || !(last.tags.has('Passive') || last.tags.has('PastTense') || last.tags.has('Participle'))) {
+  const participle = group.slice(be + 1).some((t) => t.tags.has('Passive') || t.tags.has('Participle') || t.tags.has('PastTense') || PARTICIPLE.test(t.normal));
+  if (!participle) {
     return false;
   }
   // A past passive only: "is written in Go", "are kept for 30 days" describe how things are.
@@ -158,7 +170,9 @@ function hasAgent(terms: Term[], from: number): boolean {
         n++;
       }
       const who = terms[n];
-      if (who && !NOT_AGENT.test(who.normal) && !who.tags.has('Value') && !who.tags.has('Date') && !/^\d/.test(who.normal)) {
+      const counted = who && /\d/.test(who.text) && terms[n + 1]?.tags.has('Plural'); // "by 3,000 users"
+      const acronym = who && /^[A-Z]{2,}$/.test(who.text); // "by CI", "by QA" (not Roman numerals)
+      if (who && (counted || acronym || (!NOT_AGENT.test(who.normal) && !who.tags.has('Value') && !who.tags.has('Date') && !/\d/.test(who.text)))) {
         return true;
       }
     }
@@ -174,6 +188,13 @@ function subjectBefore(terms: Term[], verbAt: number): { kind: SubjectKind; text
   const words: Term[] = [];
   for (let k = verbAt - 1; k >= 0; k--) {
     const t = terms[k];
+    if (RELATIVE.test(t.normal) && words.length === 0 && k > 0 && (terms[k - 1].tags.has('Noun') || terms[k - 1].tags.has('Pronoun'))) {
+      continue; // "the person who set it up": the subject is the person
+    }
+    if (t.normal === 'whoever') {
+      words.unshift(t);
+      break;
+    }
     if (/[,;:]/.test(t.post) || CLAUSE_WORDS.test(t.normal) || isVerb(t) || t.tags.has('QuestionWord')) {
       break;
     }
@@ -188,7 +209,7 @@ function subjectBefore(terms: Term[], verbAt: number): { kind: SubjectKind; text
   if (normals.some((w) => FIRST_PERSON.test(w))) {
     return { kind: 'first-person', text };
   }
-  if (words.some((t) => t.tags.has('Value') || /^\d/.test(t.normal)) || NUMBER_WORDS.test(normals[0])) {
+  if (words.some((t) => /\d/.test(t.text) || (t.tags.has('Cardinal') && /^[a-z]+$/.test(t.text))) || NUMBER_WORDS.test(normals[0])) {
     return { kind: 'number', text };
   }
   if (words.some((t) => t.tags.has('Person')) || normals.some((w) => PERSON_WORDS.test(w))) {
@@ -198,6 +219,12 @@ function subjectBefore(terms: Term[], verbAt: number): { kind: SubjectKind; text
     return { kind: 'tool', text };
   }
   return { kind: 'thing', text };
+}
+
+/** Whether the verb at `verbAt` sits in a relative clause ("who set it up", "whoever wrote it"). */
+function relativeBefore(terms: Term[], verbAt: number): boolean {
+  const t = terms[verbAt - 1];
+  return !!t && (RELATIVE.test(t.normal) || t.normal === 'whoever');
 }
 
 /** A proper noun that is not just the capital at the start of a sentence. */

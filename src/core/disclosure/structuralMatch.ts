@@ -70,10 +70,10 @@ export function structuralHits(prose: string, rules: CompiledRule[]): Structural
   return hits;
 }
 
-/** The clause a match belongs to: the verb inside it, else the next verb, else the one before. */
+/** The clause a match belongs to: the verb inside it, else the verb before it, else the next one. */
 function clauseAt(clauses: Clause[], start: number, end: number): Clause {
   return clauses.find((c) => c.start < end && c.end > start)
-    ?? clauses.find((c) => c.start >= end)
     ?? [...clauses].reverse().find((c) => c.end <= start)
+    ?? clauses.find((c) => c.start >= end)
     ?? NO_CLAUSE;
 }

@@ -64,7 +64,8 @@ export const STRUCTURAL_BLAMELESS_RULES: readonly BlamelessRule[] = [
     explanation: 'Hindsight about what others could have done reads as blame. Say what happened and what you will change; ask what in the system let it happen.',
   },
   {
-    id: 'hidden-actor',
+    // Same id as the phrase rule it supersedes in the full set: the verb list becomes structure.
+    id: 'agentless-passive',
     category: 'passive-cover',
     structure: {
       passive: true,
@@ -102,7 +103,7 @@ export const STRUCTURAL_BLAMELESS_RULES: readonly BlamelessRule[] = [
     pattern: ws(String.raw`
       \bI\s+(?:just\s+|only\s+)?(?:followed|did)\s+what\s+(?:the\s+\w+|I\s+was|they|he|she|it)\b|\b(?:no\s*-?\s*one|nobody)\s+(?:ever\s+)?(?:mentioned|told|said|warned|informed|asked)\b
       \bout\s+of\s+my\s+hands\b|\bhow\s+we\s+(?:always|usually)\s+do\b|\bwhat\s+I\s+was\s+told\b|\b(?:didn['’]?t|did\s+not)\s+say\s+to\b|\bwas(?:n['’]t|\s+not)\s+(?:informed|told|warned)\b
-      \bnot\s+my\s+(?:call|job|responsibility|problem|decision)\b|\beveryone\s+does\b|\bhad\s+no\s+way\s+of\s+knowing\b|\bstandard\s+practice\b|\bI\s+was\s+told\b
+      (?:\bnot|n['’]t)\s+my\s+(?:call|job|responsibility|problem|decision|area|team)\b|\beveryone\s+does\b|\bhad\s+no\s+way\s+of\s+knowing\b|\bstandard\s+practice\b|\bI\s+was\s+told\b
       \bas\s+instructed\b|\bper\s+the\s+(?:ticket|spec)\b|\bwhat\s+the\s+(?:ticket|spec|runbook|docs)\s+(?:said|asked)\b|\bhow\s+it['’]?s\s+always\s+been\b|\bnot\s+my\s+fault\b`),
     explanation: 'This defends instead of describing. There is nothing to defend here, only something to learn: say what you did and what you expected.',
   },
@@ -116,5 +117,9 @@ export const STRUCTURAL_BLAMELESS_RULES: readonly BlamelessRule[] = [
   },
 ];
 
-/** Every default rule of the wording check: the phrase rules, then the structural ones. */
-export const WORDING_RULES: readonly BlamelessRule[] = [...DEFAULT_BLAMELESS_RULES, ...STRUCTURAL_BLAMELESS_RULES];
+/** Every default rule of the wording check: the phrase rules (one superseded by id), then the structural ones. */
+export const WORDING_RULES: readonly BlamelessRule[] = (() => {
+  const replacing = new Map(STRUCTURAL_BLAMELESS_RULES.map((r) => [r.id, r]));
+  const phrase = DEFAULT_BLAMELESS_RULES.map((r) => replacing.get(r.id) ?? r);
+  return [...phrase, ...STRUCTURAL_BLAMELESS_RULES.filter((r) => !phrase.includes(r))];
+})();
