@@ -212,8 +212,16 @@ function subjectBefore(terms: Term[], verbAt: number): { kind: SubjectKind; text
   if (words.some((t) => /\d/.test(t.text) || (t.tags.has('Cardinal') && /^[a-z]+$/.test(t.text))) || NUMBER_WORDS.test(normals[0])) {
     return { kind: 'number', text };
   }
+  // The head noun decides ("our vendor's engineer" is a person, "the vendor's API" a tool).
+  const head = nouns[nouns.length - 1].normal.replace(/['’]s$/, '');
+  if (PERSON_WORDS.test(head) || nouns[nouns.length - 1].tags.has('Person')) {
+    return { kind: 'person', text };
+  }
+  if (TOOL_WORDS.test(head)) {
+    return { kind: 'tool', text };
+  }
   if (words.some((t) => t.tags.has('Person')) || normals.some((w) => PERSON_WORDS.test(w))) {
-    return { kind: normals.some((w) => TOOL_WORDS.test(w)) && !words.some((t) => t.tags.has('Person')) ? 'tool' : 'person', text };
+    return { kind: 'person', text };
   }
   if (normals.some((w) => TOOL_WORDS.test(w)) || words.some((t) => t.tags.has('Organization') || (t.tags.has('ProperNoun') && k0(t)))) {
     return { kind: 'tool', text };
