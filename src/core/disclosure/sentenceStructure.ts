@@ -51,18 +51,56 @@ function tagger(): Nlp {
   return nlp;
 }
 
+/** Forgets parsed sentences (for benchmarks that measure a first check). */
+export function clearSentenceCache(): void {
+  cache.clear();
+}
+
 /** The clauses of one sentence (no line breaks expected), from the cache when seen before. */
 export function clausesOf(sentence: string): Clause[] {
-  const hit = cache.get(sentence);
-  if (hit) {
-    return hit;
+  return clausesOfMany([sentence])[0];
+}
+
+/**
+ * The clauses of many sentences. Those not in the cache are tagged in one call: the tagger has a
+ * cost per call as well as per word, and a long note has hundreds of sentences to look at.
+ */
+export function clausesOfMany(sentences: readonly string[]): Clause[][] {
+  const found = new Map<string, Clause[]>();
+  for (const s of sentences) {
+    const hit = cache.get(s);
+    if (hit) {
+      found.set(s, hit);
+    }
   }
-  const clauses = analyse(sentence);
+  const missing = [...new Set(sentences.filter((s) => !found.has(s)))];
+  if (missing.length > 0) {
+    const joined = missing.join('\n');
+    const terms = termsOf(joined);
+    let from = 0;
+    let k = 0;
+    for (const sentence of missing) {
+      const end = from + sentence.length;
+      const own: Term[] = [];
+      for (; k < terms.length && terms[k].start < end; k++) {
+        if (terms[k].start >= from) {
+          own.push({ ...terms[k], start: terms[k].start - from, end: terms[k].end - from });
+        }
+      }
+      const clauses = analyse(own);
+      found.set(sentence, clauses);
+      remember(sentence, clauses);
+      from = end + 1;
+    }
+  }
+  return sentences.map((s) => found.get(s) ?? []);
+}
+
+function remember(sentence: string, clauses: Clause[]): void {
   if (cache.size >= CACHE_LIMIT) {
     cache.delete(cache.keys().next().value as string);
   }
   cache.set(sentence, clauses);
-  return clauses;
 }
 
 function termsOf(sentence: string): Term[] {
@@ -92,8 +130,7 @@ const PARTICIPLE = /^(?:\w+(?:ed|en)|run|set|put|shut|cut|hit|left|sent|built|ma
 const RELATIVE = /^(?:who|which|that|whoever)$/;
 const NUMBER_WORDS = /^(?:no|none|all|some|most|many|few|several|half|every|each|both|any)$/;
 
-function analyse(sentence: string): Clause[] {
-  const terms = termsOf(sentence);
+function analyse(terms: Term[]): Clause[] {
   const clauses: Clause[] = [];
   let i = 0;
   let lastSubject: { kind: SubjectKind; text: string } | undefined;
