@@ -60,7 +60,7 @@ describe('wording check (sentence structure)', () => {
       { id: 'blame-devs', category: 'blaming-others', pattern: String.raw`\bbroke\b`, structure: { subject: ['person'] }, explanation: 'Describe what happened.' },
       { id: 'any-passive', category: 'passive-cover', structure: { passive: true, agent: false }, explanation: 'Who did it?' },
     ];
-    const rules = withCustomRules(custom, { base: WORDING_RULES, disable: ['agentless-passive', 'person-as-cause'] });
+    const rules = withCustomRules(custom, { base: WORDING_RULES, disable: ['agentless-passive', 'person-as-cause', 'person-acted'] });
     assert.deepStrictEqual(ids('The devs broke it. I broke it. Invoices were delayed.', rules), ['blame-devs:broke', 'any-passive:were delayed']);
     assert.ok(!rules.some((r) => r.id === 'agentless-passive'));
     // A built-in rule that finds the same words first wins: the finding is not repeated.

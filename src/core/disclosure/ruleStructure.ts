@@ -21,17 +21,19 @@ export interface RuleStructure {
   notVerb?: string;
   /** The sentence must not match this regex source (for example a clock time in a timeline). */
   notSentence?: string;
+  /** The sentence must match this regex source (a cheap gate before the sentence is tagged). */
+  sentence?: string;
 }
 
 /** Checks a structure read from settings; `fail` throws with the rule's name. */
 export function validateStructure(input: unknown, fail: (message: string) => never): RuleStructure {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return fail('"structure" must be an object (subject, notSubject, passive, agent, verb, notVerb, notSentence).');
+    return fail('"structure" must be an object (subject, notSubject, passive, agent, verb, notVerb, sentence, notSentence).');
   }
   const raw = input as Record<string, unknown>;
   const out: RuleStructure = {};
   for (const key of Object.keys(raw)) {
-    if (!['subject', 'notSubject', 'passive', 'agent', 'verb', 'notVerb', 'notSentence'].includes(key)) {
+    if (!['subject', 'notSubject', 'passive', 'agent', 'verb', 'notVerb', 'notSentence', 'sentence'].includes(key)) {
       fail(`"structure" has an unknown field "${key}".`);
     }
   }
@@ -53,7 +55,7 @@ export function validateStructure(input: unknown, fail: (message: string) => nev
       out[key] = v as boolean;
     }
   }
-  for (const key of ['verb', 'notVerb', 'notSentence'] as const) {
+  for (const key of ['verb', 'notVerb', 'notSentence', 'sentence'] as const) {
     const v = raw[key];
     if (v !== undefined) {
       if (typeof v !== 'string' || v === '') {

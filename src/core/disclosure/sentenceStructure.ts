@@ -122,7 +122,7 @@ const BE = /^(?:was|were|got|get|gets|gotten|been|is|are|be|being|had|has|have)$
 const PAST_BE = /^(?:was|were|got|gotten|been)$/;
 const CLAUSE_WORDS = /^(?:and|but|so|because|that|which|who|when|while|until|if|unless|after|before|since|then|although|though|whereas|as)$/;
 const FIRST_PERSON = /^(?:i|we|me|my|myself|i'm|i've|i'd|i'll|we're|we've|we'd|we'll|ourselves)$/;
-const PERSON_WORDS = /^(?:team|teams|squad|guys?|folks|people|engineers?|developers?|devs?|manager|managers|lead|contractors?|intern|interns|hire|hires|reviewers?|admins?|administrators?|qa|ops|devops|sre|sres|support|marketing|sales|security|dba|dbas|management|he|she|they|them|someone|somebody|anyone|anybody|nobody|everyone|whoever|colleague|colleagues|coworkers?|owner|owners|department|staff|vendor|vendors|consultants?|customer|customers|client|clients|designer|designers|design|product|pm|pms|person|employee|analyst|architect|operator|operators|backend|frontend|his|her|their)$/;
+const PERSON_WORDS = /^(?:team|teams|squad|guys?|folks|people|engineers?|developers?|devs?|manager|managers|lead|contractors?|intern|interns|hire|hires|reviewers?|admins?|administrators?|qa|ops|devops|sre|sres|support|marketing|sales|security|dba|dbas|management|he|she|they|them|someone|somebody|anyone|anybody|nobody|everyone|whoever|colleague|colleagues|coworkers?|owner|owners|department|staff|vendor|vendors|consultants?|customer|customers|client|clients|designer|designers|design|product|legal|finance|infra|pm|pms|person|employee|analyst|architect|operator|operators|backend|frontend|his|her|their)$/;
 const TOOL_WORDS = /^(?:scheduler|system|tool|tools|library|linter|autoscaler|balancer|orm|provider|pipeline|ci|cd|cron|kubernetes|k8s|aws|gcp|azure|jenkins|terraform|github|gitlab|actions|stripe|docker|npm|framework|compiler|platform|service|vendor|api|sdk|plugin|script|bot|database|cloud|server|cluster|os|kernel|browser|monitoring|alerting)$/;
 const NOT_AGENT = /^(?:mistake|accident|default|hand|design|chance|error|hours?|minutes?|seconds?|days?|weeks?|months?|years?|half|far|then|now|noon|midnight|itself|themselves|percent|a|an|one|two|three|about|around|roughly|up|to)$/;
 const MODAL = /^(?:will|would|can|could|should|shall|may|might|must|do|does|did)$/;
@@ -248,6 +248,10 @@ function subjectBefore(terms: Term[], verbAt: number): { kind: SubjectKind; text
   }
   if (words.some((t) => /\d/.test(t.text) || (t.tags.has('Cardinal') && /^[a-z]+$/.test(t.text))) || NUMBER_WORDS.test(normals[0])) {
     return { kind: 'number', text };
+  }
+  // "Mark's script": a person's work stands for the person.
+  if (words.some((t) => t.tags.has('Person') && t.tags.has('Possessive'))) {
+    return { kind: 'person', text };
   }
   // The head noun decides ("our vendor's engineer" is a person, "the vendor's API" a tool).
   const head = nouns[nouns.length - 1].normal.replace(/['’]s$/, '');

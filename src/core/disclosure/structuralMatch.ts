@@ -78,7 +78,7 @@ function candidatesIn(text: string, at: number, rules: CompiledRule[]): Candidat
   const out: Candidate[] = [];
   for (const rule of rules) {
     const s = rule.rule.structure!;
-    if (s.notSentence !== undefined && new RegExp(s.notSentence, 'i').test(text)) {
+    if ((s.notSentence !== undefined && new RegExp(s.notSentence, 'i').test(text)) || (s.sentence !== undefined && !new RegExp(s.sentence, 'i').test(text))) {
       continue;
     }
     if (rule.regex) {

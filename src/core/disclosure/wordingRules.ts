@@ -37,6 +37,20 @@ export const STRUCTURAL_BLAMELESS_RULES: readonly BlamelessRule[] = [
     explanation: `This makes a person or team the cause. Blame teaches the next person to hide a mistake. ${REWRITE}`,
   },
   {
+    // Any past action of a person or team that is not one of helping, finding or telling: in an
+    // incident note, "Finance changed the pricing table" names who to blame.
+    id: 'person-acted',
+    category: 'blaming-others',
+    structure: {
+      subject: ['person'],
+      passive: false,
+      verb: String.raw`(?:[\w'’]+\s+)*(?:\w+ed|held|left|gave|made|took|broke|sent|put|set|ran|let|forgot|slept|kept|lost|shut|cut|hit|wrote|threw|didn['’]?t\s+\w+|did\s+not\s+\w+|never\s+\w+)(?:\s+(?:up|out|down|off|over|through|back|in))?`,
+      notVerb: String.raw`(?:[\w'’]+\s+)*(?:called|found|reviewed|approved|helped|paired|sent|restored|rotated|confirmed|joined|told|paged|asked|showed|agreed|reported|spotted|noticed|fixed|wrote|took|added|shadowed|forwarded|retested|pinged|escalated|gave|warned|thanked|offered|suggested|answered|replied|explained|noted|mentioned|said|walked|shared|flagged|caught|saw|looked|checked|tested|verified|investigated|debugged|triaged|handled|covered|stepped|volunteered|led|presented|stayed|worked|tried|wanted|needed|used|owned|signed|received|requested|contacted|emailed|messaged|supported|recovered|rolled\s+back|reverted|mitigated|resolved|declared|opened|closed|acknowledged|noticed|identified|detected|traced|diagnosed|started|finished|completed|scheduled|planned|documented|updated|prepared|drafted|shipped\s+the\s+fix|was|were|had|did|got)(?:\s+(?:up|out|down|off|over|through|back|in|on|to|with|me|us))?`,
+      sentence: String.raw`\b(?:team|squad|guys|folks|people|engineers?|developers?|devs|manager|lead|contractor|intern|hire|reviewers?|admins?|qa|ops|devops|sre|support|marketing|sales|security|dba|legal|finance|product|design|infra|management|someone|somebody|he|she|they|whoever|colleague|coworker|owner|department|staff|vendor|consultant|['’]s)\b|^\s*(?!(?:I|we|my|our|the|this|that|it|there)\b)[A-Za-z]+\s+(?:\w+ed|held|left|gave|made|took|broke|put|set|ran|let|forgot|slept|kept|lost|shut|cut|hit|threw|didn['’]?t|did\s+not|never)\b`,
+    },
+    explanation: `This makes a person or team the cause. Blame teaches the next person to hide a mistake. ${REWRITE}`,
+  },
+  {
     id: 'tool-as-culprit',
     category: 'blaming-others',
     pattern: String.raw`\b(?:${BLAME_VERBS})\b`,
@@ -59,7 +73,10 @@ export const STRUCTURAL_BLAMELESS_RULES: readonly BlamelessRule[] = [
       (?<=(?:^|[.!?;]\s*))had\s+(?!I\b|we\b)\w+
       \bnone\s+of\s+(?:this|it|that)\s+(?:would\s+(?:have\s+)?)?happen(?:s|ed)?\b
       \b(?:would|could)(?:n['’]t|\s+not|\s+never)?\s+have\s+(?:happened|been\s+(?:avoided|prevented|caught))\s+(?:if|had|unless)\b
-      \bif\s+(?:the|our|their)\s+[\w\s]{1,30}\s+(?:did|had\s+done)\s+(?:their|his|her)\s+job\b`),
+      \bif\s+(?:the|our|their)\s+[\w\s]{1,30}\s+(?:did|had\s+done)\s+(?:their|his|her)\s+job\b
+      \bwith\s+(?:proper|better|decent|real|any)\s+\w+(?:\s+[\w'’-]+){0,6},?\s+(?:this|it|that|we)\s+(?:would|could)(?:n['’]t)?\b
+      \bif\s+(?!I\b|we\b|you\b)[\w'’-]+(?:\s+[\w'’-]+){0,3}\s+(?:was|were)\s+(?:doing|paying|following|watching|reading|testing|checking)\b
+      \bif\s+(?!I\b|we\b|you\b)[^.,;]{1,60}[,\s]\s*(?:this|it|that|none\s+of\s+this)\s+(?:wouldn['’]t|would\s+(?:not|never))\b`),
     flags: 'm',
     explanation: 'Hindsight about what others could have done reads as blame. Say what happened and what you will change; ask what in the system let it happen.',
   },
@@ -71,8 +88,9 @@ export const STRUCTURAL_BLAMELESS_RULES: readonly BlamelessRule[] = [
       passive: true,
       agent: false,
       notSubject: ['number', 'first-person'],
-      notVerb: String.raw`.*\b(?:rejected|delayed|affected|impacted|blocked|logged\s+out|charged|refunded|queued|processed|retried|lost|opened|killed|throttled|notified|declared|resolved|completed|mitigated|detected|reported|escalated|paged|sent|returned|served|degraded|born|made|done|given|found|written|hosted|located|based|scheduled|stored|kept|used|generated|documented|deprecated|partitioned|collected|called|named|needed|required|supposed|expected|caused|broken|stuck|down|gone|closed|left|fixed|restored|recovered|back|finished|involved|tagged|related|shown|limited|allowed|caught|told|asked|informed)`,
-      notSentence: String.raw`\b\d{1,2}:\d{2}\b`,
+      notVerb: String.raw`.*\b(?:rejected|delayed|affected|impacted|blocked|logged\s+out|charged|refunded|queued|processed|retried|lost|opened|killed|throttled|notified|declared|resolved|completed|mitigated|detected|reported|escalated|paged|sent|returned|served|degraded|born|made|done|given|found|written|hosted|located|based|scheduled|stored|kept|used|generated|documented|deprecated|partitioned|collected|called|named|needed|required|supposed|expected|caused|designed|intended|meant|built|exposed|unavailable|broken|stuck|down|gone|closed|left|fixed|restored|recovered|back|finished|involved|tagged|related|shown|limited|allowed|caught|told|asked|informed)`,
+      // Timelines and measured impact name their facts; "while I investigated" names the actor.
+      notSentence: String.raw`\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\bfor\s+(?:about\s+|over\s+|almost\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|days?)\b|\b(?:while|before|until|after|when)\s+I\b`,
     },
     explanation: `The passive hides who acted. If it was me, "I pushed …" says so; if a system did it, name the system. ${REWRITE}`,
   },
@@ -84,7 +102,9 @@ export const STRUCTURAL_BLAMELESS_RULES: readonly BlamelessRule[] = [
       \blost\s+in\s+translation\b|\bapparently\b|\b(?:stuff|things|something)\s+(?:happened|went\s+wrong)\b|\bwent\s+wrong\s+somewhere\b
       \b(?:kind|sort)\s+of\s+(?:got|went|happened|broke)\b|\bfor\s+(?:some|whatever)\s+reason\b|\bbroke\s+down\s+somewhere\b|\bat\s+some\s+point\b
       \bfell\s+through\s+the\s+cracks\b|\bout\s+of\s+nowhere\b|\b(?:issues|problems)\s+(?:occurred|happened|arose)\b|\bgot\s+messed\b|\bsomewhere\b(?=[^.]*\b(?:wrong|broke|lost|failed)\b)
-      \bended\s+up\s+in\b|\bthings\s+got\b|\bbroke\s+down\b`),
+      \bended\s+up\s+in\b|\bthings\s+got\b|\bbroke\s+down\b
+      \bsomething\s+(?:changed|broke|happened|went|got|must\s+have|in\s+the)\b|\b(?:drifted|went\s+missing|vanished|disappeared)\b|\bmix-?up\b
+      \bsome\s+(?:kind|sort)\s+of\b|\bsomething\s+(?:weird|odd|strange|funny)\b|\bnot\s+sure\s+what\s+happened\b|\bno\s+idea\s+(?:how|why)\b`),
     explanation: 'Vague words cover the cause. Say what you know, and that you don\'t know the rest yet and how you will find out.',
   },
   {
@@ -104,7 +124,13 @@ export const STRUCTURAL_BLAMELESS_RULES: readonly BlamelessRule[] = [
       \bI\s+(?:just\s+|only\s+)?(?:followed|did)\s+what\s+(?:the\s+\w+|I\s+was|they|he|she|it)\b|\b(?:no\s*-?\s*one|nobody)\s+(?:ever\s+)?(?:mentioned|told|said|warned|informed|asked)\b
       \bout\s+of\s+my\s+hands\b|\bhow\s+we\s+(?:always|usually)\s+do\b|\bwhat\s+I\s+was\s+told\b|\b(?:didn['’]?t|did\s+not)\s+say\s+to\b|\bwas(?:n['’]t|\s+not)\s+(?:informed|told|warned)\b
       (?:\bnot|n['’]t)\s+my\s+(?:call|job|responsibility|problem|decision|area|team)\b|\beveryone\s+does\b|\bhad\s+no\s+way\s+of\s+knowing\b|\bstandard\s+practice\b|\bI\s+was\s+told\b
-      \bas\s+instructed\b|\bper\s+the\s+(?:ticket|spec)\b|\bwhat\s+the\s+(?:ticket|spec|runbook|docs)\s+(?:said|asked)\b|\bhow\s+it['’]?s\s+always\s+been\b|\bnot\s+my\s+fault\b`),
+      \bas\s+instructed\b|\bper\s+the\s+(?:ticket|spec)\b|\bwhat\s+the\s+(?:ticket|spec|runbook|docs)\s+(?:said|asked)\b|\bhow\s+it['’]?s\s+always\s+been\b|\bnot\s+my\s+fault\b
+      \b(?:only|just)\s+following\b|\btoo\s+busy\b|\bwhat\s+(?:else\s+)?could\s+I\s+(?:do|have\s+done)\b|\bI\s+had\s+no\s+(?:choice|idea|way)\b
+      \bas\s+the\s+(?:docs?|documentation|runbook|ticket|spec|wiki|readme)\s+(?:say|says|said|describe|describes|described|told|tells)\b
+      \bassumed\s+(?:someone|somebody|they|he|she|the\s+(?:other\s+)?\w+\s+team)\s+(?:else\s+)?(?:was|were|would|had|knew)\b
+      \b(?:requirements|instructions|docs|documentation|ticket|spec|runbook)\s+(?:were|was|is|are)\s+(?:unclear|vague|wrong|outdated|misleading|incomplete|confusing)\b
+      \bI\s+was(?:n['’]t|\s+not|\s+never)\s+(?:trained|shown|given|aware)\b|\bthat['’]?s\s+(?:how|what)\s+(?:I\s+was|we\s+were)\s+(?:told|trained|taught)\b
+      \bbecause\s+(?:they|he|she|someone|somebody)\s+(?:told|asked)\s+me\b|\b(?:tight|impossible|unrealistic)\s+deadlines?\b|\bunder\s+(?:a\s+lot\s+of\s+)?pressure\b`),
     explanation: 'This defends instead of describing. There is nothing to defend here, only something to learn: say what you did and what you expected.',
   },
   {
