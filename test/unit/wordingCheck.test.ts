@@ -139,5 +139,5 @@ describe('wording check on the labelled corpora (floors; figures from npm run ev
 });
 
 /** A little below the measured held-out figures, so a regression fails CI. */
-const HELDOUT_RECALL_FLOOR = 0.5;
-const HELDOUT_FP_CEILING = 0.1;
+const HELDOUT_RECALL_FLOOR = 0.78;
+const HELDOUT_FP_CEILING = 0.075;
