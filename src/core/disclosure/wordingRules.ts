@@ -88,11 +88,20 @@ export const STRUCTURAL_BLAMELESS_RULES: readonly BlamelessRule[] = [
       passive: true,
       agent: false,
       notSubject: ['number', 'first-person'],
-      notVerb: String.raw`.*\b(?:rejected|delayed|affected|impacted|blocked|logged\s+out|charged|refunded|queued|processed|retried|lost|opened|killed|throttled|notified|declared|resolved|completed|mitigated|detected|reported|escalated|paged|sent|returned|served|degraded|born|made|done|given|found|written|hosted|located|based|scheduled|stored|kept|used|generated|documented|deprecated|partitioned|collected|called|named|needed|required|supposed|expected|caused|designed|intended|meant|built|exposed|unavailable|broken|stuck|down|gone|closed|left|fixed|restored|recovered|back|finished|involved|tagged|related|shown|limited|allowed|caught|told|asked|informed)`,
+      notVerb: String.raw`.*\b(?:rejected|delayed|affected|impacted|blocked|logged\s+out|charged|refunded|queued|processed|retried|lost|opened|killed|throttled|notified|declared|resolved|completed|mitigated|detected|reported|escalated|paged|sent|returned|served|degraded|born|made|done|given|found|written|hosted|located|based|scheduled|stored|kept|used|generated|documented|deprecated|partitioned|collected|called|named|needed|required|supposed|expected|caused|designed|intended|meant|built|exposed|unavailable|introduced|launched|released|created|renamed|installed|provisioned|licensed|announced|published|founded|originally\s+\w+|last\s+\w+|broken|stuck|down|gone|closed|left|fixed|restored|recovered|back|finished|involved|tagged|related|shown|limited|allowed|caught|told|asked|informed)`,
       // Timelines and measured impact name their facts; "while I investigated" names the actor.
-      notSentence: String.raw`\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\bfor\s+(?:about\s+|over\s+|almost\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|days?)\b|\b(?:while|before|until|after|when)\s+I\b`,
+      notSentence: String.raw`\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\bfor\s+(?:about\s+|over\s+|almost\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|days?)\b|\b(?:while|before|until|after|when)\s+I\b|\b(?:years?\s+ago|last\s+(?:year|month|quarter)|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|v?\d[\w.]*))\b`,
     },
     explanation: `The passive hides who acted. If it was me, "I pushed …" says so; if a system did it, name the system. ${REWRITE}`,
+  },
+  {
+    // Supersedes the phrase rule: "I accidentally deleted the table" owns the mistake.
+    id: 'accidentally',
+    category: 'excuse',
+    pattern: String.raw`(?<![\w-])(?:accidentally|inadvertently|unintentionally|unknowingly)[ \t]+(?=[a-z])`,
+    structure: { notSentence: String.raw`\b(?:I|we)\s+(?:\w+\s+)?(?:accidentally|inadvertently|unintentionally|unknowingly)\b` },
+    explanation: 'Nobody makes mistakes on purpose: say who did what, plainly.',
+    replacement: '',
   },
   {
     id: 'vague-cause',
@@ -138,6 +147,8 @@ export const STRUCTURAL_BLAMELESS_RULES: readonly BlamelessRule[] = [
     category: 'blaming-others',
     pattern: String.raw`(?:^|(?<=[.!?]\s+)|(?<=^[ \t]*(?:[-*+>]|\d+\.)[ \t]+))(?:needless\s+to\s+say|of\s+course|to\s+be\s+(?:honest|fair|frank)|tbh|let['’]s\s+be\s+(?:real|honest)|let['’]s\s+face\s+it|obviously|unsurprisingly|as\s+(?:usual|always|expected)|frankly|clearly|typical(?:ly)?|predictably|honestly|naturally|surprise,?\s+surprise|once\s+again|yet\s+again)\b,?`,
     flags: 'm',
+    // "To be honest, I didn't read the diff" owns it; the aside is harmless there.
+    structure: { notSentence: String.raw`^\W*(?:[\w'’ ]{1,25},\s*)?(?:I|we)\b` },
     explanation: 'An aside like this tells the reader what to think before the facts do. Drop it and state what happened.',
     replacement: '',
   },
