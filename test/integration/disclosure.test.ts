@@ -103,7 +103,6 @@ describe('disclosure in the extension host', () => {
     const flagged = diagnostics.map((d) => [String(d.code), doc.getText(d.range)]);
     assert.deepStrictEqual(flagged.sort(), [['agentless-passive', 'was silenced'], ['person-as-cause', 'wrecked']], JSON.stringify(flagged));
     assert.match(diagnostics.find((d) => d.code === 'person-as-cause')!.message, /ask what in the system let it happen/);
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('posts to a chat webhook kept in secret storage and records it in the note', async () => {
