@@ -15,6 +15,7 @@ import { isNoteFileName, NoteIndex } from '../src/core/noteIndex';
 import type { IndexedNote } from '../src/core/noteFileRead';
 import { resolveInside } from '../src/core/repoPaths';
 import { findTaskItems } from '../src/core/taskItems';
+import { wordingRun, type WordingRun } from './benchWording';
 
 // The cache module exists from this change on; the same suite also measures the code before it.
 type CacheModule = typeof import('../src/core/indexCache');
@@ -358,6 +359,7 @@ interface ActivationRun {
   activateMs: number;
   noteFilesTouched: number;
   error?: string;
+  languageModelLoaded?: boolean;
 }
 
 /**
@@ -482,8 +484,9 @@ async function activationRun(a: { bundle: string; root: string; incidents: strin
   const ext = require(a.bundle) as { activate: (ctx: unknown) => unknown };
   const requireMs = performance.now() - t;
   t = performance.now();
+  let api: unknown;
   try {
-    await ext.activate(context);
+    api = await ext.activate(context);
   } catch (err) {
     return { requireMs, activateMs: performance.now() - t, noteFilesTouched: touched, error: (err as Error).message };
   }
@@ -497,7 +500,9 @@ async function activationRun(a: { bundle: string; root: string; incidents: strin
       // A stand-in may not dispose cleanly; irrelevant to the measurement.
     }
   }
-  return { requireMs, activateMs, noteFilesTouched: touched };
+  // The sentence tagger (compromise) must not be loaded by activation.
+  const languageModelLoaded = (api as { blameless?: { languageModelLoaded?: boolean } } | undefined)?.blameless?.languageModelLoaded;
+  return { requireMs, activateMs, noteFilesTouched: touched, languageModelLoaded };
 }
 
 async function runChild(task: string, args: unknown): Promise<unknown> {
@@ -512,6 +517,8 @@ async function runChild(task: string, args: unknown): Promise<unknown> {
       return gitRun(args as Parameters<typeof gitRun>[0]);
     case 'activate':
       return activationRun(args as Parameters<typeof activationRun>[0]);
+    case 'wording':
+      return wordingRun();
     default:
       throw new Error(`unknown task ${task}`);
   }
@@ -636,6 +643,7 @@ async function main(options: Options): Promise<void> {
     const memoryWarm = child<MemoryRun>('memory', { root: big.root, incidents: big.incidents, warm: true });
     const git = child<GitRun>('git', { root: big.root, sample: big.sample });
     const activation = [0, 1, 2].map(() => child<ActivationRun>('activate', { bundle: options.bundle, root: big.root, incidents: big.incidents }));
+    const wording = child<WordingRun>('wording', {});
     const bundle = bundleInfo(options.bundle, options.metafile);
     Object.assign(results, {
       sizes,
@@ -652,7 +660,18 @@ async function main(options: Options): Promise<void> {
         require: stat(activation.map((a) => a.requireMs)),
         activate: stat(activation.map((a) => a.activateMs)),
         noteFilesTouched: Math.max(...activation.map((a) => a.noteFilesTouched)),
+        languageModelLoaded: activation.some((a) => a.languageModelLoaded === true),
         error: activation.find((a) => a.error)?.error,
+      },
+      wording: {
+        lines: wording.lines,
+        findings: wording.findings,
+        taggerLoadMs: round(wording.taggerLoadMs),
+        baseline: stat(wording.baselineMs),
+        firstCheck: stat(wording.firstCheckMs),
+        firstCheckRatio: round(stat(wording.firstCheckMs).median / stat(wording.baselineMs).median),
+        recheck: stat(wording.recheckMs),
+        recheckRatio: round(stat(wording.recheckMs).median / stat(wording.baselineMs).median),
       },
       bundle,
       totalSeconds: round((Date.now() - started) / 1000),
@@ -709,6 +728,8 @@ function printTable(r: Record<string, unknown>): void {
   console.log(`heap of the ${mem.notes}-note index: ${mem.coldHeapMB} MB cold; from the cache ${mem.warmHeapMB} MB, ${mem.warmAllBodiesHeapMB} MB once all bodies (${(mem.bodyChars / 1048576).toFixed(1)} M characters) were read`);
   console.log(`Log Mistake capture: ${fmt(git.capture)}, ${git.processes} git processes; bare \`git rev-parse HEAD\`: ${fmt(git.bareRevParse)}`);
   console.log(`activation (STUB vscode module, not a real extension host): require ${fmt(act.require)}, activate() ${fmt(act.activate)}, note files touched: ${act.noteFilesTouched}${act.error ? `, error: ${act.error}` : ''}`);
+  const w = r.wording as { lines: number; findings: number; taggerLoadMs: number; baseline: Stat; firstCheck: Stat; firstCheckRatio: number; recheck: Stat; recheckRatio: number };
+  console.log(`wording check of a ${w.lines}-line note (${w.findings} findings): phrase rules alone (baseline) ${fmt(w.baseline)}; full rules, first check ${fmt(w.firstCheck)} (${w.firstCheckRatio}×), after one edited line ${fmt(w.recheck)} (${w.recheckRatio}×); tagger load once ${w.taggerLoadMs} ms; loaded by activation: ${(r.activation as { languageModelLoaded?: boolean }).languageModelLoaded ? 'YES' : 'no'}`);
   console.log(`dist/extension.js (minified): ${(bundle.bytes / 1024).toFixed(0)} KiB; largest packages: ${bundle.packages.slice(0, 4).map((p) => `${p.name} ${(p.bytes / 1024).toFixed(0)} KiB`).join(', ')}; bundled twice: ${bundle.duplicates.length ? bundle.duplicates.map((d) => d.name).join(', ') : 'none'}`);
   console.log(`machine: ${m.cores} cores, ${m.cpu}, ${m.memoryGB} GB, Node ${m.node}, ${m.platform}, ${m.git}`);
 }

@@ -11,6 +11,9 @@ export interface WorkspaceSettings {
   incidentsFolder?: string;
   defaultSeverity?: string;
   permalinkHosts?: Record<string, HostKind>;
+  /** candor.blameless.rules and .disabledRules, as written (checked where they are used). */
+  blamelessRules?: unknown;
+  blamelessDisabledRules?: unknown;
 }
 
 const HOST_KINDS: readonly string[] = ['github', 'gitlab', 'bitbucket', 'azure'];
@@ -61,6 +64,8 @@ export function readWorkspaceSettings(root: string, warn: (message: string) => v
   };
   settings.incidentsFolder = text1('candor.incidentsFolder');
   settings.defaultSeverity = text1('candor.defaultSeverity');
+  settings.blamelessRules = values['candor.blameless.rules'];
+  settings.blamelessDisabledRules = values['candor.blameless.disabledRules'];
   const hosts = values['candor.permalinks.hosts'];
   if (typeof hosts === 'object' && hosts !== null && !Array.isArray(hosts)) {
     settings.permalinkHosts = Object.fromEntries(

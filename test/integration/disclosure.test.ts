@@ -86,6 +86,25 @@ describe('disclosure in the extension host', () => {
     assert.ok(fix?.edit, `a quick fix: ${actions.map((a) => a.title).join(', ')}`);
   });
 
+  it('sees sentence structure: blame on a team is flagged, the same verb owned or a neutral mention is not', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('candor.logMistake', {
+      title: 'Wrong index dropped',
+      severity: 'low',
+      tryingTo: 'Drop an unused index',
+      action: 'I dropped the wrong index. Dave helped me restore it.',
+      outcome: 'The offshore team wrecked the staging database again. The alarm was silenced.',
+    });
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const diagnostics = await waitFor('structural diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'candor');
+      return d.length >= 2 && d;
+    });
+    const flagged = diagnostics.map((d) => [String(d.code), doc.getText(d.range)]);
+    assert.deepStrictEqual(flagged.sort(), [['agentless-passive', 'was silenced'], ['person-as-cause', 'wrecked']], JSON.stringify(flagged));
+    assert.match(diagnostics.find((d) => d.code === 'person-as-cause')!.message, /ask what in the system let it happen/);
+  });
+
   it('posts to a chat webhook kept in secret storage and records it in the note', async () => {
     const server = await webhookServer(200);
     try {

@@ -15,6 +15,7 @@ import { withProgress } from '../progress';
 import { openRepo, relativeToCwd, relativeToRoot, scanNotes, warn, type RepoContext } from '../repoContext';
 import { safeLine } from '../terminalText';
 import { levelPaint } from './show';
+import { wordingProblems, wordingRules } from '../wordingCheck';
 
 const NAME = 'check';
 const FORMATS = ['text', 'github'] as const;
@@ -23,7 +24,7 @@ type Format = (typeof FORMATS)[number];
 export const checkCommand: Command = {
   name: NAME,
   summary: 'Validate every note (for pre-commit hooks and CI); exit 1 on errors',
-  usage: 'candor check [--format text|github] [--strict] [--dir <folder>]',
+  usage: 'candor check [--format text|github] [--strict] [--wording] [--dir <folder>]',
   description: [
     'Reads every note and reports: invalid front matter (YAML, field types, unknown status or severity, an id that does ' +
       'not match the file name, unsafe paths), linked files missing from the working tree or leading outside the ' +
@@ -31,14 +32,18 @@ export const checkCommand: Command = {
       '(- [ ] … due:YYYY-MM-DD) past their date.',
     'Prints file:line: level: message per problem (paths relative to the current directory) and a summary. ' +
       'Exits 1 when there are errors, 0 otherwise (warnings alone pass).',
+    'With --wording, also the blameless wording check of each note (blame on people, teams or tools, hidden actors, ' +
+      'vagueness, minimising, excuses), with the team\'s candor.blameless.rules from .vscode/settings.json. Its findings ' +
+      'are warnings: they fail the check only with --strict.',
     'In a shallow clone, commits missing from it are warnings. Outside a git repository shas are not checked (a warning says so).',
   ],
   options: {
     format: { type: 'string', value: 'text|github', help: 'github: GitHub Actions annotations (::error file=…,line=…::…), paths relative to the repository root' },
     strict: { type: 'boolean', help: 'Warnings count as errors (overdue follow-ups, a missing status, an id that does not match…)' },
+    wording: { type: 'boolean', help: 'Also check the wording of each note for blame and hedging (findings are warnings)' },
     dir: DIR_OPTION,
   },
-  examples: ['candor check', 'candor check --strict --format github'],
+  examples: ['candor check', 'candor check --strict --format github', 'candor check --wording --format github'],
   run,
 };
 
@@ -59,7 +64,11 @@ async function run(line: CommandLine, io: Io): Promise<ExitCode> {
     checkNotes(notes, { repoRoot: ctx.root, git: ctx.repoRoot ? ctx.git : undefined, today: localDay() }),
   );
 
-  const checked = [...report.notes].sort((a, b) => a.note.path.localeCompare(b.note.path));
+  let checked = [...report.notes].sort((a, b) => a.note.path.localeCompare(b.note.path));
+  if (flag(line.values, 'wording')) {
+    const rules = wordingRules(ctx.settings.blamelessRules, ctx.settings.blamelessDisabledRules, (m) => warn(io, m));
+    checked = checked.map((c) => ({ ...c, problems: [...c.problems, ...wordingProblems(c.note.path, rules)] }));
+  }
   let errors = 0;
   let warnings = 0;
   for (const { note, problems } of checked) {
@@ -85,7 +94,8 @@ async function run(line: CommandLine, io: Io): Promise<ExitCode> {
 }
 
 function textLine(io: Io, ctx: RepoContext, file: string, problem: NoteProblem, level: NoteProblem['level']): string {
-  const where = `${relativeToCwd(ctx, file)}${problem.line !== undefined ? `:${problem.line}` : ''}`;
+  const column = (problem as { column?: number }).column;
+  const where = `${relativeToCwd(ctx, file)}${problem.line !== undefined ? `:${problem.line}` : ''}${column !== undefined ? `:${column}` : ''}`;
   return `${io.paint.bold(where)}: ${levelPaint(io.paint, level)(level)}: ${safeLine(problem.message)}`;
 }
 
@@ -94,7 +104,13 @@ function textLine(io: Io, ctx: RepoContext, file: string, problem: NoteProblem, 
  * repository root (the checkout), whatever directory the step runs in.
  */
 function githubLine(ctx: RepoContext, file: string, problem: NoteProblem, level: NoteProblem['level']): string {
-  const props = [`file=${escapeProperty(relativeToRoot(ctx, file))}`, ...(problem.line !== undefined ? [`line=${problem.line}`] : []), 'title=Candor'];
+  const column = (problem as { column?: number }).column;
+  const props = [
+    `file=${escapeProperty(relativeToRoot(ctx, file))}`,
+    ...(problem.line !== undefined ? [`line=${problem.line}`] : []),
+    ...(column !== undefined ? [`col=${column}`] : []),
+    'title=Candor',
+  ];
   return `::${level} ${props.join(',')}::${escapeData(safeLine(problem.message))}`;
 }
 

@@ -4,6 +4,7 @@
 import { compileRules, type BlamelessCategory, type BlamelessRule } from './blamelessRule';
 import { DEFAULT_BLAMELESS_RULES } from './defaultBlamelessRules';
 import { NOT_PROSE, proseOnly } from './proseOnly';
+import { structuralHits } from './structuralMatch';
 
 export interface BlamelessFinding {
   /** 0-based offsets of the matched text in the checked text (end exclusive), in UTF-16 units. */
@@ -30,7 +31,27 @@ export function checkBlameless(text: string, rules: readonly BlamelessRule[] = D
   const prose = proseOnly(text);
   const lineStarts = lineStartsOf(text);
   const findings: (BlamelessFinding & { order: number })[] = [];
+  const toFinding = (rule: BlamelessRule, start: number, end: number, order: number, match?: RegExpExecArray): BlamelessFinding & { order: number } => {
+    const line = lineOf(lineStarts, start);
+    const finding: BlamelessFinding & { order: number } = {
+      start,
+      end,
+      line: line + 1,
+      column: start - lineStarts[line] + 1,
+      category: rule.category,
+      message: rule.explanation,
+      ruleId: rule.id,
+      order,
+    };
+    if (rule.replacement !== undefined && match) {
+      finding.fix = matchCase(expand(rule.replacement, match, sentenceCase(match[0])), match[0]);
+    }
+    return finding;
+  };
   compiled.forEach(({ rule, regex }, order) => {
+    if (!regex || rule.structure) {
+      return;
+    }
     regex.lastIndex = 0;
     for (let match = regex.exec(prose); match; match = regex.exec(prose)) {
       if (match[0] === '') {
@@ -40,25 +61,16 @@ export function checkBlameless(text: string, rules: readonly BlamelessRule[] = D
       if (match[0].includes(NOT_PROSE)) {
         continue;
       }
-      const start = match.index;
-      const end = start + match[0].length;
-      const line = lineOf(lineStarts, start);
-      const finding: BlamelessFinding & { order: number } = {
-        start,
-        end,
-        line: line + 1,
-        column: start - lineStarts[line] + 1,
-        category: rule.category,
-        message: rule.explanation,
-        ruleId: rule.id,
-        order,
-      };
-      if (rule.replacement !== undefined) {
-        finding.fix = matchCase(expand(rule.replacement, match, sentenceCase(match[0])), match[0]);
-      }
-      findings.push(finding);
+      findings.push(toFinding(rule, match.index, match.index + match[0].length, order, match));
     }
   });
+  // A structural finding that repeats one already made (the same words) is left out.
+  const structural = compiled.filter((c) => c.rule.structure);
+  for (const hit of structuralHits(prose, structural)) {
+    if (!findings.some((f) => f.start < hit.end && f.end > hit.start)) {
+      findings.push(toFinding(hit.rule.rule, hit.start, hit.end, compiled.indexOf(hit.rule), hit.match));
+    }
+  }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
   return findings.map(({ order: _order, ...finding }) => finding);
 }

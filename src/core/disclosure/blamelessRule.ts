@@ -2,6 +2,7 @@
 // it is used: a team's rule with a broken regex should be reported where it is configured, with
 // which rule and why, not fail later on some note.
 import { DEFAULT_BLAMELESS_RULES } from './defaultBlamelessRules';
+import { validateStructure, type RuleStructure } from './ruleStructure';
 
 export const BLAMELESS_CATEGORIES = ['passive-cover', 'blaming-others', 'minimising', 'excuse'] as const;
 export type BlamelessCategory = (typeof BLAMELESS_CATEGORIES)[number];
@@ -12,9 +13,12 @@ export interface BlamelessRule {
   category: BlamelessCategory;
   /**
    * A JavaScript regular expression's source. Matching is always case-insensitive and global;
-   * write word boundaries (`\b`, or lookarounds such as `(?<![\w-])`) yourself.
+   * write word boundaries (`\b`, or lookarounds such as `(?<![\w-])`) yourself. Optional when the
+   * rule has a `structure` (it then marks the clause's verb); with one, the match must also pass it.
    */
-  pattern: string;
+  pattern?: string;
+  /** What the sentence around a match must be: its subject, passive or not, with an agent or not. */
+  structure?: RuleStructure;
   /** Extra flags: any of `m`, `s`, `u` (`g` and `i` are always on). */
   flags?: string;
   /** Why the wording gets in the way, said kindly; shown with the finding. */
@@ -32,7 +36,11 @@ export class BlamelessRuleError extends Error {
 
 export interface CompiledRule {
   rule: BlamelessRule;
-  regex: RegExp;
+  /** Absent for a structure-only rule. */
+  regex?: RegExp;
+  /** The structure's verb tests, compiled. */
+  verb?: RegExp;
+  notVerb?: RegExp;
 }
 
 const MAX_PATTERN_LENGTH = 2000;
@@ -72,7 +80,20 @@ export function withCustomRules(
 
 /** Compiles validated or trusted rules; any bad rule throws BlamelessRuleError. */
 export function compileRules(rules: readonly BlamelessRule[]): CompiledRule[] {
-  return rules.map((rule, index) => ({ rule, regex: compile(validateRule(rule, index), index) }));
+  return rules.map((rule, index) => {
+    const valid = validateRule(rule, index);
+    const compiled: CompiledRule = { rule };
+    if (valid.pattern !== undefined) {
+      compiled.regex = compile(valid, index);
+    }
+    if (valid.structure?.verb !== undefined) {
+      compiled.verb = new RegExp(`^(?:${valid.structure.verb})$`, 'i');
+    }
+    if (valid.structure?.notVerb !== undefined) {
+      compiled.notVerb = new RegExp(`^(?:${valid.structure.notVerb})$`, 'i');
+    }
+    return compiled;
+  });
 }
 
 function validateRule(item: unknown, index: number): BlamelessRule {
@@ -90,10 +111,14 @@ function validateRule(item: unknown, index: number): BlamelessRule {
   if (typeof raw.category !== 'string' || !(BLAMELESS_CATEGORIES as readonly string[]).includes(raw.category)) {
     fail(`"category" must be one of ${BLAMELESS_CATEGORIES.join(', ')}${raw.category === undefined ? '' : `, not ${JSON.stringify(raw.category)}`}.`);
   }
-  if (typeof raw.pattern !== 'string' || raw.pattern === '') {
+  const structure = raw.structure === undefined ? undefined : validateStructure(raw.structure, (message) => fail(message));
+  if (structure === undefined && raw.pattern === undefined) {
+    fail('needs a "pattern" (a regular expression) or a "structure" (what the sentence must be).');
+  }
+  if (raw.pattern !== undefined && (typeof raw.pattern !== 'string' || raw.pattern === '')) {
     fail('"pattern" must be a regular expression, written as a string.');
   }
-  if ((raw.pattern as string).length > MAX_PATTERN_LENGTH) {
+  if (typeof raw.pattern === 'string' && raw.pattern.length > MAX_PATTERN_LENGTH) {
     fail(`"pattern" is longer than ${MAX_PATTERN_LENGTH} characters.`);
   }
   if (raw.flags !== undefined && (typeof raw.flags !== 'string' || !/^[gimsu]*$/.test(raw.flags) || new Set(raw.flags).size !== raw.flags.length)) {
@@ -105,19 +130,22 @@ function validateRule(item: unknown, index: number): BlamelessRule {
   if (raw.replacement !== undefined && typeof raw.replacement !== 'string') {
     fail('"replacement" must be text (use "" to suggest deleting the words).');
   }
-  const rule: BlamelessRule = {
-    id,
-    category: raw.category as BlamelessCategory,
-    pattern: raw.pattern as string,
-    explanation: raw.explanation as string,
-  };
+  const rule: BlamelessRule = { id, category: raw.category as BlamelessCategory, explanation: raw.explanation as string };
+  if (raw.pattern !== undefined) {
+    rule.pattern = raw.pattern as string;
+  }
+  if (structure !== undefined) {
+    rule.structure = structure;
+  }
   if (raw.flags !== undefined) {
     rule.flags = raw.flags as string;
   }
   if (raw.replacement !== undefined) {
     rule.replacement = raw.replacement as string;
   }
-  compile(rule, index);
+  if (rule.pattern !== undefined) {
+    compile(rule, index);
+  }
   return rule;
 }
 
@@ -125,7 +153,7 @@ function compile(rule: BlamelessRule, index: number): RegExp {
   const flags = [...new Set(`gi${rule.flags ?? ''}`)].join('');
   let regex: RegExp;
   try {
-    regex = new RegExp(rule.pattern, flags);
+    regex = new RegExp(rule.pattern ?? '', flags);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     throw new BlamelessRuleError(`${where(index, rule.id)}: "pattern" is not a valid regular expression (${reason}).`, index, rule.id);

@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { checkBlameless, type BlamelessFinding } from '../../core/disclosure/blamelessCheck';
 import { withCustomRules, type BlamelessRule } from '../../core/disclosure/blamelessRule';
+import { isLanguageModelLoaded } from '../../core/disclosure/sentenceStructure';
+import { WORDING_RULES } from '../../core/disclosure/wordingRules';
 import type { NotesService } from '../notes/notesService';
 import { DISCLOSURE_SCHEME } from './disclosurePreview';
 
@@ -79,10 +81,10 @@ export class BlamelessDiagnostics implements vscode.CodeActionProvider, vscode.D
     if (!this.rules) {
       const config = vscode.workspace.getConfiguration('candor');
       try {
-        this.rules = withCustomRules(config.get<unknown>('blameless.rules', []), { disable: config.get<string[]>('blameless.disabledRules', []) });
+        this.rules = withCustomRules(config.get<unknown>('blameless.rules', []), { base: WORDING_RULES, disable: config.get<string[]>('blameless.disabledRules', []) });
       } catch (err) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Candor: candor.blameless.rules: {0} The built-in rules are used.', (err as Error).message));
-        this.rules = withCustomRules([]);
+        this.rules = withCustomRules([], { base: WORDING_RULES });
       }
     }
     return this.rules;
@@ -114,6 +116,11 @@ export class BlamelessDiagnostics implements vscode.CodeActionProvider, vscode.D
       action.isPreferred = true;
       return [action];
     });
+  }
+
+  /** Whether the sentence tagger has been loaded (it must not be by activation; for tests). */
+  get languageModelLoaded(): boolean {
+    return isLanguageModelLoaded();
   }
 
   dispose(): void {

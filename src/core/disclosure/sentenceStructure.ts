@@ -1,0 +1,282 @@
+// Sentence structure for the blameless check: for each verb in a sentence, who its subject is
+// (me, another person or team, a tool, a number, a thing), whether it is passive and whether the
+// sentence names who did it ("by me"). Part-of-speech tags come from `compromise`, which is
+// required on first use only (about 270 ms and a few MB): activation and notes that never reach a
+// structural rule never load it. Parsed sentences are cached, so re-checking while typing only
+// parses the sentences that changed.
+
+export type SubjectKind = 'first-person' | 'person' | 'tool' | 'number' | 'thing' | 'none';
+
+export interface Clause {
+  /** Offsets of the verb group ("was pushed", "never bothered") in the sentence, end exclusive. */
+  start: number;
+  end: number;
+  /** The verb group's words, lower case, single spaces. */
+  verb: string;
+  subject: SubjectKind;
+  /** The subject's words as written ("" when none). */
+  subjectText: string;
+  /** A past passive: "was pushed", "got removed", "had been edited". */
+  passive: boolean;
+  /** Names who did it: "by me", "by the platform team" (not "by an hour", "by mistake"). */
+  agent: boolean;
+}
+
+interface Term {
+  text: string;
+  normal: string;
+  tags: Set<string>;
+  post: string;
+  start: number;
+  end: number;
+}
+
+type Nlp = (text: string) => { docs: { text: string; normal?: string; tags: Set<string>; post?: string }[][] };
+let nlp: Nlp | undefined;
+let loaded = false;
+const cache = new Map<string, Clause[]>();
+const CACHE_LIMIT = 5000;
+
+/** Whether `compromise` has been loaded in this process (activation must not load it). */
+export function isLanguageModelLoaded(): boolean {
+  return loaded;
+}
+
+function tagger(): Nlp {
+  if (!nlp) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    nlp = require('compromise') as Nlp;
+    loaded = true;
+  }
+  return nlp;
+}
+
+/** Forgets parsed sentences (for benchmarks that measure a first check). */
+export function clearSentenceCache(): void {
+  cache.clear();
+}
+
+/** The clauses of one sentence (no line breaks expected), from the cache when seen before. */
+export function clausesOf(sentence: string): Clause[] {
+  return clausesOfMany([sentence])[0];
+}
+
+/**
+ * The clauses of many sentences. Those not in the cache are tagged in one call: the tagger has a
+ * cost per call as well as per word, and a long note has hundreds of sentences to look at.
+ */
+export function clausesOfMany(sentences: readonly string[]): Clause[][] {
+  const found = new Map<string, Clause[]>();
+  for (const s of sentences) {
+    const hit = cache.get(s);
+    if (hit) {
+      found.set(s, hit);
+    }
+  }
+  const missing = [...new Set(sentences.filter((s) => !found.has(s)))];
+  if (missing.length > 0) {
+    const joined = missing.join('\n');
+    const terms = termsOf(joined);
+    let from = 0;
+    let k = 0;
+    for (const sentence of missing) {
+      const end = from + sentence.length;
+      const own: Term[] = [];
+      for (; k < terms.length && terms[k].start < end; k++) {
+        if (terms[k].start >= from) {
+          own.push({ ...terms[k], start: terms[k].start - from, end: terms[k].end - from });
+        }
+      }
+      const clauses = analyse(own);
+      found.set(sentence, clauses);
+      remember(sentence, clauses);
+      from = end + 1;
+    }
+  }
+  return sentences.map((s) => found.get(s) ?? []);
+}
+
+function remember(sentence: string, clauses: Clause[]): void {
+  if (cache.size >= CACHE_LIMIT) {
+    cache.delete(cache.keys().next().value as string);
+  }
+  cache.set(sentence, clauses);
+}
+
+function termsOf(sentence: string): Term[] {
+  const terms: Term[] = [];
+  let cursor = 0;
+  for (const group of tagger()(sentence).docs) {
+    for (const t of group) {
+      const at = sentence.indexOf(t.text, cursor);
+      const start = at >= 0 ? at : cursor;
+      const end = at >= 0 ? at + t.text.length : cursor;
+      cursor = end;
+      terms.push({ text: t.text, normal: (t.normal ?? t.text).toLowerCase(), tags: t.tags, post: t.post ?? '', start, end });
+    }
+  }
+  return terms;
+}
+
+const BE = /^(?:was|were|got|get|gets|gotten|been|is|are|be|being|had|has|have)$/;
+const PAST_BE = /^(?:was|were|got|gotten|been)$/;
+const CLAUSE_WORDS = /^(?:and|but|so|because|that|which|who|when|while|until|if|unless|after|before|since|then|although|though|whereas|as)$/;
+const FIRST_PERSON = /^(?:i|we|me|my|myself|i'm|i've|i'd|i'll|we're|we've|we'd|we'll|ourselves)$/;
+const PERSON_WORDS = /^(?:team|teams|squad|guys?|folks|people|engineers?|developers?|devs?|manager|managers|lead|contractors?|intern|interns|hire|hires|reviewers?|admins?|administrators?|qa|ops|devops|sre|sres|support|marketing|sales|security|dba|dbas|management|he|she|they|them|someone|somebody|anyone|anybody|nobody|everyone|whoever|colleague|colleagues|coworkers?|owner|owners|department|staff|vendor|vendors|consultants?|customer|customers|client|clients|designer|designers|design|product|legal|finance|infra|pm|pms|person|employee|analyst|architect|operator|operators|backend|frontend|his|her|their)$/;
+const TOOL_WORDS = /^(?:scheduler|system|tool|tools|library|linter|autoscaler|balancer|orm|provider|pipeline|ci|cd|cron|kubernetes|k8s|aws|gcp|azure|jenkins|terraform|github|gitlab|actions|stripe|docker|npm|framework|compiler|platform|service|vendor|api|sdk|plugin|script|bot|database|cloud|server|cluster|os|kernel|browser|monitoring|alerting)$/;
+const NOT_AGENT = /^(?:mistake|accident|default|hand|design|chance|error|hours?|minutes?|seconds?|days?|weeks?|months?|years?|half|far|then|now|noon|midnight|itself|themselves|percent|a|an|one|two|three|about|around|roughly|up|to)$/;
+const MODAL = /^(?:will|would|can|could|should|shall|may|might|must|do|does|did)$/;
+const PARTICIPLE = /^(?:\w+(?:ed|en)|run|set|put|shut|cut|hit|left|sent|built|made|done|kept|lost|told|sold|held|spent|undone|redone|reset|rerun|upgraded|downgraded)$/;
+const RELATIVE = /^(?:who|which|that|whoever)$/;
+const NUMBER_WORDS = /^(?:no|none|all|some|most|many|few|several|half|every|each|both|any)$/;
+
+function analyse(terms: Term[]): Clause[] {
+  const clauses: Clause[] = [];
+  let i = 0;
+  let lastSubject: { kind: SubjectKind; text: string } | undefined;
+  let lastRelative = false;
+  while (i < terms.length) {
+    if (!isVerb(terms[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < terms.length && !/[,;:]/.test(terms[j].post)
+      && (isVerb(terms[j + 1]) || isVerbAdverb(terms[j + 1], terms[j + 2]) || (BE.test(terms[j].normal) && PARTICIPLE.test(terms[j + 1].normal)))) {
+      j++;
+    }
+    // "Stripe messed up": a sentence-initial name the tagger took for a verb is the subject.
+    let nameAsVerb: Term | undefined;
+    if (i === 0 && j > 0 && /^[A-Z]/.test(terms[0].text) && !BE.test(terms[0].normal) && !MODAL.test(terms[0].normal) && terms[1].tags.has('PastTense')) {
+      nameAsVerb = terms[0];
+      i = 1;
+    }
+    const group = terms.slice(i, j + 1);
+    const words = group.map((t) => t.normal);
+    let subject = nameAsVerb ? { kind: 'tool' as SubjectKind, text: nameAsVerb.text } : subjectBefore(terms, i);
+    if (subject.kind === 'none' && lastSubject && i > 0 && (/^(?:and|but|then|or)$/.test(terms[i - 1].normal) || lastRelative)) {
+      subject = lastSubject;
+    }
+    lastRelative = relativeBefore(terms, i);
+    const passive = isPassive(group);
+    clauses.push({
+      start: group[0].start,
+      end: group[group.length - 1].end,
+      verb: words.join(' '),
+      subject: subject.kind,
+      subjectText: subject.text,
+      passive,
+      agent: passive && hasAgent(terms, j + 1),
+    });
+    if (subject.kind !== 'none') {
+      lastSubject = subject;
+    }
+    i = j + 1;
+  }
+  return clauses;
+}
+
+function isVerb(t: Term): boolean {
+  return t.tags.has('Verb') && !t.tags.has('Gerund');
+}
+
+/** "never", "not", "clearly" inside a verb group ("never bothered", "was not informed"). */
+function isVerbAdverb(t: Term | undefined, next: Term | undefined): boolean {
+  return !!t && !!next && (t.tags.has('Adverb') || t.tags.has('Negative') || t.normal === 'not') && isVerb(next);
+}
+
+function isPassive(group: Term[]): boolean {
+  const be = group.findIndex((t) => BE.test(t.normal));
+  if (be < 0) {
+    return false;
+  }
+  const participle = group.slice(be + 1).some((t) => t.tags.has('Passive') || t.tags.has('Participle') || t.tags.has('PastTense') || PARTICIPLE.test(t.normal));
+  if (!participle) {
+    return false;
+  }
+  // A past passive only: "is written in Go", "are kept for 30 days" describe how things are.
+  return group.some((t) => PAST_BE.test(t.normal));
+}
+
+function hasAgent(terms: Term[], from: number): boolean {
+  for (let k = from; k < terms.length; k++) {
+    const t = terms[k];
+    if (t.normal === 'by') {
+      let n = k + 1;
+      while (n < terms.length && /^(?:the|our|their|his|her|a|an|my|two|three|several)$/.test(terms[n].normal)) {
+        n++;
+      }
+      const who = terms[n];
+      const counted = who && /\d/.test(who.text) && terms[n + 1]?.tags.has('Plural'); // "by 3,000 users"
+      const acronym = who && /^[A-Z]{2,}$/.test(who.text); // "by CI", "by QA" (not Roman numerals)
+      if (who && (counted || acronym || (!NOT_AGENT.test(who.normal) && !who.tags.has('Value') && !who.tags.has('Date') && !/\d/.test(who.text)))) {
+        return true;
+      }
+    }
+    if (/[;]/.test(t.post) || (k > from && isVerb(t) && CLAUSE_WORDS.test(terms[k - 1].normal))) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** The noun phrase before a verb group, back to the clause's start. */
+function subjectBefore(terms: Term[], verbAt: number): { kind: SubjectKind; text: string } {
+  const words: Term[] = [];
+  for (let k = verbAt - 1; k >= 0; k--) {
+    const t = terms[k];
+    if (RELATIVE.test(t.normal) && words.length === 0 && k > 0 && (terms[k - 1].tags.has('Noun') || terms[k - 1].tags.has('Pronoun'))) {
+      continue; // "the person who set it up": the subject is the person
+    }
+    if (t.normal === 'whoever') {
+      words.unshift(t);
+      break;
+    }
+    if (/[,;:]/.test(t.post) || CLAUSE_WORDS.test(t.normal) || isVerb(t) || t.tags.has('QuestionWord')) {
+      break;
+    }
+    words.unshift(t);
+  }
+  const nouns = words.filter((t) => t.tags.has('Noun') || t.tags.has('Pronoun') || t.tags.has('Value'));
+  if (nouns.length === 0) {
+    return { kind: 'none', text: '' };
+  }
+  const text = words.map((t) => t.text).join(' ');
+  const normals = words.map((t) => t.normal.replace(/['’]s$/, ''));
+  if (normals.some((w) => FIRST_PERSON.test(w))) {
+    return { kind: 'first-person', text };
+  }
+  if (words.some((t) => /\d/.test(t.text) || (t.tags.has('Cardinal') && /^[a-z]+$/.test(t.text))) || NUMBER_WORDS.test(normals[0])) {
+    return { kind: 'number', text };
+  }
+  // "Mark's script": a person's work stands for the person.
+  if (words.some((t) => t.tags.has('Person') && t.tags.has('Possessive'))) {
+    return { kind: 'person', text };
+  }
+  // The head noun decides ("our vendor's engineer" is a person, "the vendor's API" a tool).
+  const head = nouns[nouns.length - 1].normal.replace(/['’]s$/, '');
+  if (PERSON_WORDS.test(head) || nouns[nouns.length - 1].tags.has('Person')) {
+    return { kind: 'person', text };
+  }
+  if (TOOL_WORDS.test(head)) {
+    return { kind: 'tool', text };
+  }
+  if (words.some((t) => t.tags.has('Person')) || normals.some((w) => PERSON_WORDS.test(w))) {
+    return { kind: 'person', text };
+  }
+  if (normals.some((w) => TOOL_WORDS.test(w)) || words.some((t) => t.tags.has('Organization') || (t.tags.has('ProperNoun') && k0(t)))) {
+    return { kind: 'tool', text };
+  }
+  return { kind: 'thing', text };
+}
+
+/** Whether the verb at `verbAt` sits in a relative clause ("who set it up", "whoever wrote it"). */
+function relativeBefore(terms: Term[], verbAt: number): boolean {
+  const t = terms[verbAt - 1];
+  return !!t && (RELATIVE.test(t.normal) || t.normal === 'whoever');
+}
+
+/** A proper noun that is not just the capital at the start of a sentence. */
+function k0(t: Term): boolean {
+  return t.start > 0 || /[A-Z].*[A-Z]/.test(t.text);
+}

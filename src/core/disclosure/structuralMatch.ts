@@ -1,0 +1,126 @@
+// The structural pass of the blameless check: rules with a `structure` are tried sentence by
+// sentence, and a match counts only when the clause it falls in has the structure (its subject,
+// passive or not, agent or not). Sentences no structural rule could apply to are never tagged,
+// and the rest are tagged in one batch, which keeps a long note's check cheap and leaves
+// `compromise` unloaded for most text.
+import type { CompiledRule } from './blamelessRule';
+import { NOT_PROSE } from './proseOnly';
+import { clauseFits } from './ruleStructure';
+import { clausesOfMany, type Clause } from './sentenceStructure';
+
+export interface StructuralHit {
+  start: number;
+  end: number;
+  rule: CompiledRule;
+  match?: RegExpExecArray;
+}
+
+/** A place a structural rule may fire, once the text it needs has been tagged. */
+interface Candidate {
+  rule: CompiledRule;
+  /** Offset of `text` in the prose. */
+  offset: number;
+  /** The words to tag: for a match, its clause up to the match; for a passive rule, the sentence. */
+  text: string;
+  match?: RegExpExecArray;
+  /** The match's offsets in `text`. */
+  start: number;
+  end: number;
+}
+
+const NO_CLAUSE: Clause = { start: 0, end: 0, verb: '', subject: 'none', subjectText: '', passive: false, agent: false };
+const PAST_BE_WORD = /\b(was|were|got|gotten|been)\s+(?:(?:not|never|\w+ly)\s+)?([A-Za-z-]+)/gi;
+const NOT_PROSE_RUN = new RegExp(`${NOT_PROSE}+`, 'g');
+
+/** Sentences of prose (offsets in it): split at line breaks and after . ! ? followed by a space. */
+export function sentencesOf(prose: string): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  const re = /[^\n.!?]+(?:[.!?]+(?=\S)[^\n.!?]*)*[.!?]*/g;
+  for (let m = re.exec(prose); m; m = re.exec(prose)) {
+    if (/[A-Za-z]/.test(m[0])) {
+      out.push({ start: m.index, text: m[0] });
+    }
+  }
+  return out;
+}
+
+/** Findings of the structural rules in `prose`, offsets in it. */
+export function structuralHits(prose: string, rules: CompiledRule[]): StructuralHit[] {
+  if (rules.length === 0) {
+    return [];
+  }
+  const candidates: Candidate[] = [];
+  for (const sentence of sentencesOf(prose)) {
+    // Code and URLs become spaces of the same length: offsets stay, the tagger sees no symbols.
+    const text = sentence.text.replace(NOT_PROSE_RUN, (run) => ' '.repeat(run.length));
+    candidates.push(...candidatesIn(text, sentence.start, rules));
+  }
+  const tagged = clausesOfMany(candidates.map((c) => c.text));
+  const hits: StructuralHit[] = [];
+  candidates.forEach((c, i) => {
+    const s = c.rule.rule.structure!;
+    if (c.match) {
+      if (clauseFits(clauseAt(tagged[i], c.start, c.end), s, c.rule.verb, c.rule.notVerb)) {
+        hits.push({ start: c.offset + c.start, end: c.offset + c.end, rule: c.rule, match: c.match });
+      }
+      return;
+    }
+    for (const clause of tagged[i]) {
+      if (clauseFits(clause, s, c.rule.verb, c.rule.notVerb)) {
+        hits.push({ start: c.offset + clause.start, end: c.offset + clause.end, rule: c.rule });
+      }
+    }
+  });
+  return hits;
+}
+
+function candidatesIn(text: string, at: number, rules: CompiledRule[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const rule of rules) {
+    const s = rule.rule.structure!;
+    if ((s.notSentence !== undefined && new RegExp(s.notSentence, 'i').test(text)) || (s.sentence !== undefined && !new RegExp(s.sentence, 'i').test(text))) {
+      continue;
+    }
+    if (rule.regex) {
+      rule.regex.lastIndex = 0;
+      for (let m = rule.regex.exec(text); m; m = rule.regex.exec(text)) {
+        if (m[0] === '') {
+          rule.regex.lastIndex++;
+          continue;
+        }
+        // Only the match's clause, up to the match, is tagged: its subject and verb lie there.
+        const end = m.index + m[0].length;
+        const before = text.slice(0, end);
+        const from = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf(' - ')) + 1;
+        // Two words past the match give the tagger the context to read the match's own words.
+        const tail = /^(?:\s+[\w'’-]+){0,2}/.exec(text.slice(end))![0].length;
+        out.push({ rule, offset: at + from, text: text.slice(from, end + tail), match: m, start: m.index - from, end: end - from });
+      }
+    } else if (s.passive !== true || mayBePassive(text, rule)) {
+      out.push({ rule, offset: at, text, start: 0, end: 0 });
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a passive rule could fit: some "was/were/got … word" whose verb the rule does not
+ * exclude. Tagging is the costly step, so "1,400 requests were rejected" is never tagged.
+ */
+function mayBePassive(text: string, rule: CompiledRule): boolean {
+  PAST_BE_WORD.lastIndex = 0;
+  for (let m = PAST_BE_WORD.exec(text); m; m = PAST_BE_WORD.exec(text)) {
+    if (!rule.notVerb || !rule.notVerb.test(`${m[1]} ${m[2]}`.toLowerCase())) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The clause a match belongs to: the verb inside it, else the verb before it, else the next one. */
+function clauseAt(clauses: Clause[], start: number, end: number): Clause {
+  return clauses.find((c) => c.start < end && c.end > start)
+    ?? [...clauses].reverse().find((c) => c.end <= start)
+    ?? clauses.find((c) => c.start >= end)
+    ?? NO_CLAUSE;
+}
