@@ -4,7 +4,8 @@ import { checkCommand } from './commands/check';
 import { discloseCommand } from './commands/disclose';
 import { listCommand } from './commands/list';
 import { logCommand } from './commands/log';
+import { respondCommand } from './commands/respond';
 import { showCommand } from './commands/show';
 import { statsCommand } from './commands/stats';
 
-export const COMMANDS: readonly Command[] = [logCommand, listCommand, showCommand, checkCommand, discloseCommand, statsCommand];
+export const COMMANDS: readonly Command[] = [logCommand, listCommand, showCommand, checkCommand, discloseCommand, statsCommand, respondCommand];
