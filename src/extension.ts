@@ -54,9 +54,9 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
   const drafts = new DisclosureDrafts(git);
   const blameless = new BlamelessDiagnostics(notes);
   const logMistake = new LogMistakeCommand(git, notes);
+  const respond = new RespondCommand(notes, git, () => learnings.provider.refresh());
   const reanchor = new ReanchorCommand(notes, linked, noteEditor, git);
   const codeLens = new LearningCodeLensProvider(linked);
-  const respond = new RespondCommand(notes, git);
 
   context.subscriptions.push(
     notes,

@@ -39,6 +39,14 @@ describe('responses (candor.respond)', () => {
     assert.strictEqual(path.dirname(uri.fsPath), responsesDir);
     const titles = (await treeSnapshot(api)).flatMap((g) => g.notes).map((n) => String(n.item.label));
     assert.strictEqual(titles.filter((t) => t === TITLE).length, 1, 'responses are not read as notes');
+    const again = (await treeSnapshot(api)).flatMap((g) => g.notes).find((n) => n.item.label === TITLE)!;
+    assert.match(String(again.item.description), /· 2 responses$/);
+    const children = (await api.learnings.getChildren(again.node)).filter((c) => c.kind === 'response').map((c) => api.learnings.getTreeItem(c));
+    assert.deepStrictEqual(children.map((c) => [c.label, c.contextValue]), [
+      ['Thank you for telling us. What do you need from me?', 'candor.response'],
+      ['I can restore it from last night\'s backup.', 'candor.response'],
+    ]);
+    assert.match(String(children[1].description), /^Offer help · /);
   });
 
   it('rejects bad arguments with a message and writes nothing', async () => {

@@ -144,3 +144,18 @@ export async function writeResponse(incidentsDir: string, noteId: string, draft:
   }
   throw new Error('Too many responses with the same time and author.');
 }
+
+/**
+ * How many response files a note has, read synchronously for a tree item's description: one
+ * directory listing, and a folder that does not exist (most notes) costs one failed lookup.
+ */
+export function countResponsesSync(incidentsDir: string, noteId: string): number {
+  if (!NOTE_ID_PATTERN.test(noteId)) {
+    return 0;
+  }
+  try {
+    return fs.readdirSync(path.join(incidentsDir, noteId, RESPONSES_FOLDER)).filter((n) => n.toLowerCase().endsWith('.md') && !n.startsWith('.')).length;
+  } catch {
+    return 0;
+  }
+}

@@ -11,6 +11,7 @@ import { KIND_LABELS, PREFILLED_TEXT, RESPONSE_KINDS, type ResponseKind } from '
 import { RESPONSE_BLAMELESS_RULES } from '../../core/responses/responseRules';
 import { draftProblem, writeResponse } from '../../core/responses/responseStore';
 import { noteUriOf, pickNote } from '../notes/notePicker';
+import { KIND_ICONS } from './responseItem';
 import type { NoteEntry, NotesService } from '../notes/notesService';
 
 export interface RespondArgs {
@@ -18,10 +19,10 @@ export interface RespondArgs {
   text: string;
 }
 
-const KIND_ICONS: Record<ResponseKind, string> = { thanks: 'heart', help: 'person-add', question: 'question', learning: 'lightbulb' };
 
 export class RespondCommand {
-  constructor(private readonly notes: NotesService, private readonly git: GitRunner) {}
+  /** `written` lets the tree show the new response (it does not watch the responses folders). */
+  constructor(private readonly notes: NotesService, private readonly git: GitRunner, private readonly written: () => void = () => undefined) {}
 
   async run(target?: unknown, args?: unknown): Promise<vscode.Uri | undefined> {
     if (args !== undefined) {
@@ -67,6 +68,7 @@ export class RespondCommand {
     // The author is the git user; git runs only in a trusted workspace (else no author is recorded).
     const author = vscode.workspace.isTrusted ? await gitAuthor(this.git, entry.folder.root) : undefined;
     const file = await writeResponse(entry.folder.index.dir, entry.note.note.id, { ...args, author, date: new Date() });
+    this.written();
     return vscode.Uri.file(file);
   }
 }
