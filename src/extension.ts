@@ -28,6 +28,7 @@ import { LearningHoverProvider } from './features/code/learningHover';
 import { LearningCodeLensProvider } from './features/code/learningCodeLens';
 import { LearningDecorations, LearningFileDecorations } from './features/code/learningDecorations';
 import { ReanchorCommand } from './features/code/reanchorCommand';
+import { RespondCommand } from './features/responses/respondCommand';
 
 /** What the extension hands to its integration tests (and to other extensions). */
 export interface CandorApi {
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
   const drafts = new DisclosureDrafts(git);
   const blameless = new BlamelessDiagnostics(notes);
   const logMistake = new LogMistakeCommand(git, notes);
+  const respond = new RespondCommand(notes, git, () => learnings.provider.refresh());
   const reanchor = new ReanchorCommand(notes, linked, noteEditor, git);
   const reviewChanges = new ReviewChangesCommand(notes, git, learnings.provider);
   const codeLens = new LearningCodeLensProvider(linked);
@@ -83,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
     vscode.commands.registerCommand('candor.showInsights', (args?: InsightsArgs) => insights.run(args)),
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(git)),
     vscode.commands.registerCommand('candor.logMistake', (arg?: unknown) => logMistake.run(arg)),
+    vscode.commands.registerCommand('candor.respond', (target?: unknown, args?: unknown) => respond.run(target, args)),
     vscode.commands.registerCommand('candor.refresh', () => notes.reset()),
     vscode.commands.registerCommand('candor.openNote', openNote),
     vscode.commands.registerCommand('candor.openLinkedFile', openLinkedFile),

@@ -4,9 +4,10 @@ import { checkCommand } from './commands/check';
 import { discloseCommand } from './commands/disclose';
 import { listCommand } from './commands/list';
 import { logCommand } from './commands/log';
+import { respondCommand } from './commands/respond';
 import { reviewCommand } from './commands/review';
 import { showCommand } from './commands/show';
 import { statsCommand } from './commands/stats';
 import { statusCommand } from './commands/status';
 
-export const COMMANDS: readonly Command[] = [logCommand, listCommand, showCommand, statusCommand, checkCommand, reviewCommand, discloseCommand, statsCommand];
+export const COMMANDS: readonly Command[] = [logCommand, listCommand, showCommand, statusCommand, checkCommand, reviewCommand, discloseCommand, statsCommand, respondCommand];

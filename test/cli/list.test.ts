@@ -54,10 +54,10 @@ describe('candor list', () => {
     const result = runCli(['list', '--json'], { cwd: path.join(repo.root) });
     const notes = JSON.parse(result.stdout) as ListedNote[];
     assert.deepStrictEqual(notes.map((n) => n.id), ['2026-03-02-rotated-the-key', '2026-02-20-broken', '2026-02-14-typo-in-config', '2026-01-10-flushed-the-cache']);
-    assert.deepStrictEqual(Object.keys(notes[3]), ['id', 'title', 'status', 'severity', 'occurred', 'author', 'tags', 'path', 'problems']);
+    assert.deepStrictEqual(Object.keys(notes[3]), ['id', 'title', 'status', 'severity', 'occurred', 'author', 'tags', 'path', 'problems', 'responses']);
     assert.deepStrictEqual(notes[3], {
       id: '2026-01-10-flushed-the-cache', title: 'Flushed the cache', status: 'open', severity: 'high', occurred: '2026-01-10T09:00:00Z',
-      author: 'Ada <ada@example.com>', tags: ['cache', 'Redis'], path: 'incidents/2026-01-10-flushed-the-cache.md', problems: [],
+      author: 'Ada <ada@example.com>', tags: ['cache', 'Redis'], path: 'incidents/2026-01-10-flushed-the-cache.md', problems: [], responses: 0,
     });
     assert.strictEqual(notes[1].author, null);
     assert.ok(notes[1].problems.some((p) => p.level === 'error' && /status.*done/.test(p.message) && p.line === 3), JSON.stringify(notes[1].problems));

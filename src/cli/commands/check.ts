@@ -5,6 +5,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { localDay } from '../../core/followUps';
 import { checkNotes, type CheckedNote } from '../../core/noteCheck';
+import { checkResponses, type CheckedResponse } from '../../core/responses/responseCheck';
+import { listAllResponses } from '../../core/responses/responseStore';
 import type { NoteProblem } from '../../core/noteModel';
 import { choiceOption, flag, stringOption, type CommandLine } from '../args';
 import type { Command } from '../command';
@@ -69,9 +71,12 @@ async function run(line: CommandLine, io: Io): Promise<ExitCode> {
     const rules = wordingRules(ctx.settings.blamelessRules, ctx.settings.blamelessDisabledRules, (m) => warn(io, m));
     checked = checked.map((c) => ({ ...c, problems: [...c.problems, ...wordingProblems(c.note.path, rules)] }));
   }
+  // Responses (<incidents>/<id>/responses/*.md) are checked beside the notes, never as notes.
+  const responses = checkResponses(await listAllResponses(ctx.incidentsDir), new Set(notes.map((n) => n.note.id)));
+  const files = [...checked.map((c) => ({ path: c.note.path, problems: c.problems })), ...responses];
   let errors = 0;
   let warnings = 0;
-  for (const { note, problems } of checked) {
+  for (const { path: file, problems } of files) {
     for (const problem of problems) {
       const level = strict ? 'error' : problem.level;
       if (level === 'error') {
@@ -79,7 +84,7 @@ async function run(line: CommandLine, io: Io): Promise<ExitCode> {
       } else {
         warnings++;
       }
-      io.out(format === 'github' ? githubLine(ctx, note.path, problem, level) : textLine(io, ctx, note.path, problem, level));
+      io.out(format === 'github' ? githubLine(ctx, file, problem, level) : textLine(io, ctx, file, problem, level));
     }
   }
   for (const message of report.skipped) {
@@ -89,7 +94,7 @@ async function run(line: CommandLine, io: Io): Promise<ExitCode> {
       warn(io, message);
     }
   }
-  io.out(summary(checked, errors, warnings));
+  io.out(summary(checked, errors, warnings, responses));
   return errors > 0 ? EXIT.checkFailed : EXIT.ok;
 }
 
@@ -124,11 +129,14 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function summary(notes: CheckedNote[], errors: number, warnings: number): string {
+function summary(notes: CheckedNote[], errors: number, warnings: number, responses: CheckedResponse[]): string {
   const files = new Set(notes.filter((n) => n.problems.length > 0).map((n) => path.basename(n.note.path))).size;
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const what = `${count(notes.length, 'note')}${responses.length > 0 ? ` and ${count(responses.length, 'response')}` : ''}`;
+  const badResponses = responses.filter((r) => r.problems.length > 0).length;
+  const where = `${count(files, 'note')}${badResponses > 0 ? ` and ${count(badResponses, 'response')}` : ''}`;
   if (errors === 0 && warnings === 0) {
-    return `${count(notes.length, 'note')} checked: no problems.`;
+    return `${what} checked: no problems.`;
   }
-  return `${count(notes.length, 'note')} checked: ${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(files, 'note')}.`;
+  return `${what} checked: ${count(errors, 'error')}, ${count(warnings, 'warning')} in ${where}.`;
 }

@@ -4,6 +4,7 @@ import type { IndexedNote } from '../../core/noteFileRead';
 import { hasErrors, SEVERITIES, STATUSES, type Severity } from '../../core/noteModel';
 import { newestFirst } from '../../core/noteGrouping';
 import { matchesQuery } from '../../core/noteQuery';
+import { listAllResponses } from '../../core/responses/responseStore';
 import { choicesOption, flag, listOption, stringOption, type CommandLine } from '../args';
 import type { Palette } from '../colour';
 import type { Command } from '../command';
@@ -24,8 +25,8 @@ export const listCommand: Command = {
     'A table of the notes, newest first, that fits the terminal (long titles are cut with …). Notes that cannot be read ' +
       'are marked ! (candor check says why). Each filter may be repeated or take commas: a note is shown when it matches ' +
       'one of the values of every filter given.',
-    'With --json: an array of { id, title, status, severity, occurred, author, tags, path, problems }, path relative to ' +
-      'the repository root.',
+    'With --json: an array of { id, title, status, severity, occurred, author, tags, path, problems, responses }, path relative to ' +
+      'the repository root; responses is how many responses teammates wrote (candor respond).',
   ],
   options: {
     status: { type: 'string', multiple: true, value: 'status', help: `Only notes with this status: ${STATUSES.join(', ')}` },
@@ -49,6 +50,8 @@ export interface ListedNote {
   tags: string[];
   path: string;
   problems: { level: string; message: string; line: number | null }[];
+  /** How many responses teammates wrote to the note. */
+  responses: number;
 }
 
 async function run(line: CommandLine, io: Io): Promise<ExitCode> {
@@ -65,6 +68,7 @@ async function run(line: CommandLine, io: Io): Promise<ExitCode> {
   const notes = newestFirst((await scanNotes(io, ctx)).filter((n) => matchesQuery(n.note, query)), (n) => n.note);
 
   if (flag(line.values, 'json')) {
+    const responses = await listAllResponses(ctx.incidentsDir);
     const listed: ListedNote[] = notes.map((n) => ({
       id: n.note.id,
       title: n.note.title,
@@ -75,6 +79,7 @@ async function run(line: CommandLine, io: Io): Promise<ExitCode> {
       tags: n.note.tags,
       path: relativeToRoot(ctx, n.path),
       problems: n.problems.map((p) => ({ level: p.level, message: p.message, line: p.line ?? null })),
+      responses: responses.get(n.note.id)?.length ?? 0,
     }));
     io.out(JSON.stringify(listed, null, 2));
     return EXIT.ok;

@@ -6,6 +6,8 @@ import type { AnchorLocation } from '../../core/anchoring/types';
 import { isOverdue, localDay } from '../../core/followUps';
 import type { IndexedNote } from '../../core/noteFileRead';
 import type { LinkedFile } from '../../core/noteModel';
+import { firstLine, KIND_LABELS } from '../../core/responses/responseFormat';
+import { listResponses, type StoredResponse } from '../../core/responses/responseStore';
 import { findTaskItems } from '../../core/taskItems';
 import { positionalCount, stringOption, type CommandLine } from '../args';
 import type { Palette } from '../colour';
@@ -42,6 +44,7 @@ async function run(line: CommandLine, io: Io): Promise<ExitCode> {
   // Without a repository there is no history to follow: the anchor text alone is searched.
   const located = await locateLinks(note.note.files, { git: ctx.repoRoot ? ctx.git : undefined, repoRoot: ctx.root });
   printNote(io, ctx, note, located);
+  printResponses(io, await listResponses(ctx.incidentsDir, note.note.id));
   return EXIT.ok;
 }
 
@@ -112,6 +115,23 @@ function printNote(io: Io, ctx: RepoContext, indexed: IndexedNote, located: Anch
     io.out('');
     io.out(p.dim('─'.repeat(Math.min(io.columns ?? 60, 60))));
     io.out(body);
+  }
+}
+
+/** Teammates' responses, oldest first: who, when, what kind, and their text. */
+function printResponses(io: Io, responses: StoredResponse[]): void {
+  if (responses.length === 0) {
+    return;
+  }
+  heading(io, `Responses (${responses.length})`);
+  for (const r of responses) {
+    const who = r.author ? safeLine(r.author.replace(/\s*<[^>]*>/, '')) : 'someone';
+    io.out(`  ${io.paint.cyan(KIND_LABELS[r.kind])}  ${who}  ${io.paint.dim(r.date.slice(0, 10))}`);
+    const text = safeBlock(r.text).split('\n');
+    text.forEach((l) => io.out(`    ${l}`.trimEnd()));
+    if (text.length === 0 || firstLine(r.text) === '') {
+      io.out(io.paint.dim('    (no text)'));
+    }
   }
 }
 

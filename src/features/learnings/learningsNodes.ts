@@ -10,6 +10,7 @@ import { isOverdue, localDay } from '../../core/followUps';
 import type { AnchorLocation } from '../../core/anchoring/types';
 import { resolveInside } from '../../core/repoPaths';
 import type { NoteEntry } from '../notes/notesService';
+import { countResponsesSync, type StoredResponse } from '../../core/responses/responseStore';
 
 export type LearningsNode =
   | { kind: 'group'; group: NoteGroup<NoteEntry>; by: GroupBy }
@@ -19,7 +20,9 @@ export type LearningsNode =
   /** `fromTrailer`: found through an `Incident: <id>` commit trailer, not recorded in the note. */
   | { kind: 'commit'; entry: NoteEntry; commit: LinkedCommit; fromTrailer?: boolean }
   /** `task.line` counts from the start of the note file; `ordinal` finds it again after edits. */
-  | { kind: 'task'; entry: NoteEntry; task: TaskItem; ordinal: number };
+  | { kind: 'task'; entry: NoteEntry; task: TaskItem; ordinal: number }
+  /** A teammate's response, read from `<incidents>/<id>/responses/`. */
+  | { kind: 'response'; entry: NoteEntry; response: StoredResponse };
 
 const SEVERITY_ICONS: Record<Severity, [string, string]> = {
   'near-miss': ['eye', 'charts.green'],
@@ -71,7 +74,13 @@ export function noteItem(entry: NoteEntry, multiRoot: boolean, groupKey: string,
   item.id = `note:${groupKey}:${entry.note.path}`;
   item.resourceUri = vscode.Uri.file(entry.note.path);
   const date = (note.occurred ?? note.logged ?? note.id).slice(0, 10);
-  item.description = [date, broken ? vscode.l10n.t('malformed') : note.severity, multiRoot ? entry.folder.folder.name : undefined].filter(Boolean).join(' · ');
+  const responses = countResponsesSync(entry.folder.index.dir, note.id);
+  item.description = [
+    date,
+    broken ? vscode.l10n.t('malformed') : note.severity,
+    responses > 0 ? (responses === 1 ? vscode.l10n.t('1 response') : vscode.l10n.t('{0} responses', responses)) : undefined,
+    multiRoot ? entry.folder.folder.name : undefined,
+  ].filter(Boolean).join(' · ');
   const [icon, color] = broken ? ['warning', 'problemsWarningIcon.foreground'] : SEVERITY_ICONS[note.severity];
   item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
   item.contextValue = broken ? 'candor.note.malformed' : `candor.note.${note.status}.${note.severity}`;

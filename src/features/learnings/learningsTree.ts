@@ -1,6 +1,8 @@
 // The Learnings view: notes grouped (by status unless chosen otherwise), filtered, newest first;
 // each note expands to its linked files, commits and task items. Malformed notes stay listed
 // under "Needs attention" and never hide the others.
+import { listResponses } from '../../core/responses/responseStore';
+import { responseItem } from '../responses/responseItem';
 import * as vscode from 'vscode';
 import { describeFilter, groupNotes, matchesFilter, regroupChanged, type GroupBy, type NoteFilter, type NoteGroup } from '../../core/noteGrouping';
 import { noteTasks } from '../../core/taskItems';
@@ -81,6 +83,8 @@ export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsN
         return commitItem(node);
       case 'task':
         return taskItem(node);
+      case 'response':
+        return responseItem(node.response);
     }
   }
 
@@ -105,9 +109,10 @@ export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsN
       case 'note': {
         const { files, commits } = node.entry.note.note;
         // Where each link is now (after edits, moves, renames); without it, as recorded.
-        const [locations, trailerFixes] = await Promise.all([
+        const [locations, trailerFixes, responses] = await Promise.all([
           files.length > 0 ? this.linked?.locateNote(node.entry).catch(() => undefined) : undefined,
           this.fixes?.forNote(node.entry.folder.root, node.entry.note.note.id).catch(() => []) ?? [],
+          listResponses(node.entry.folder.index.dir, node.entry.note.note.id),
         ]);
         const recorded = new Set(commits.map((c) => c.sha));
         const unrecordedFixes = trailerFixes.filter((c) => !recorded.has(c.sha) && ![...recorded].some((r) => c.sha.startsWith(r)));
@@ -116,6 +121,7 @@ export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsN
           ...commits.map((commit): LearningsNode => ({ kind: 'commit', entry: node.entry, commit })),
           ...unrecordedFixes.map((c): LearningsNode => ({ kind: 'commit', entry: node.entry, commit: { sha: c.sha, role: 'fixed', subject: c.subject }, fromTrailer: true })),
           ...noteTasks(node.entry.note).map((task, ordinal): LearningsNode => ({ kind: 'task', entry: node.entry, task, ordinal })),
+          ...responses.map((response): LearningsNode => ({ kind: 'response', entry: node.entry, response })),
         ];
       }
       default:
