@@ -28,6 +28,7 @@ import { LearningCodeLensProvider } from './features/code/learningCodeLens';
 import { LearningDecorations, LearningFileDecorations } from './features/code/learningDecorations';
 import { ReanchorCommand } from './features/code/reanchorCommand';
 import { scriptArgument } from './features/commandArgs';
+import { openFirstStepsOnce } from './features/firstSteps';
 
 /** What the extension hands to its integration tests (and to other extensions). */
 export interface CandorApi {
@@ -92,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
       }
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => learnings.provider.refresh()),
+    openFirstStepsOnce(context, notes),
   );
   return { git, notes, linked, learnings: learnings.provider, view: learnings, overdue, blameless };
 }

@@ -112,7 +112,7 @@ function requireTrust(): void {
   }
 }
 
-interface LinkTarget {
+export interface LinkTarget {
   uri?: vscode.Uri;
   files: FileToLink[];
 }
@@ -123,7 +123,7 @@ interface LinkTarget {
  * after a click in the Learnings tree the active editor is often the note itself, and a preview,
  * webview or output panel is no source either.
  */
-function linkTarget(menuUris: vscode.Uri[]): LinkTarget {
+export function linkTarget(menuUris: vscode.Uri[]): LinkTarget {
   const editor = vscode.window.activeTextEditor;
   const editorUri = editor?.document.uri;
   const fromEditor = editor && isWorkspaceSource(editor.document.uri)
