@@ -83,6 +83,12 @@ export async function run({ page, workspace, screenshotsDir }: E2EContext): Prom
   assert.equal(await page.locator('.part.sidebar [role="treeitem"][aria-selected="true"]').count(), 0, 'nothing selected yet');
   await titleBarButtons(page, workspace, async () => undefined);
   await titleBarButtons(page, workspace, async () => {
+    // Grouped by tag, the note sits in the collapsed "No tag" group: open it first.
+    const noTagGroup = page.getByRole('treeitem', { name: /^No tag/ }).first();
+    if (!(await note.first().isVisible()) && (await noTagGroup.isVisible())) {
+      await noTagGroup.click();
+      await noTagGroup.press('ArrowRight');
+    }
     await note.first().click();
     await page.getByRole('tab', { name: new RegExp(fileName.replace(/\./g, '\\.')) }).first().waitFor();
   });
