@@ -90,7 +90,7 @@ export async function run({ page, workspace, screenshotsDir }: E2EContext): Prom
       await noTagGroup.press('ArrowRight');
     }
     await note.first().click();
-    await page.getByRole('tab', { name: new RegExp(fileName.replace(/\./g, '\\.')) }).first().waitFor();
+    await page.locator('.part.sidebar [role="treeitem"][aria-selected="true"]').filter({ hasText: TITLE }).first().waitFor();
   });
   await note.first().click();
   await note.first().press('ArrowRight');
