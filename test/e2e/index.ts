@@ -25,7 +25,7 @@ export async function run({ page, workspace, screenshotsDir }: E2EContext): Prom
   // Candor's walkthrough (once).
   await candorTab.click();
   await page.getByRole('button', { name: 'Log Mistake' }).first().waitFor({ timeout: 15_000 });
-  await page.getByRole('tab', { name: /^Walkthrough: Candor/ }).first().waitFor({ timeout: 15_000 });
+  await page.getByRole('tab', { name: /^Walkthrough: Candor/ }).first().waitFor({ timeout: 60_000 });
   await page.getByText('Own a mistake with Candor').first().waitFor();
   await closeAllEditors(page);
 
