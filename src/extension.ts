@@ -29,6 +29,8 @@ import { LearningCodeLensProvider } from './features/code/learningCodeLens';
 import { LearningDecorations, LearningFileDecorations } from './features/code/learningDecorations';
 import { ReanchorCommand } from './features/code/reanchorCommand';
 import { RespondCommand } from './features/responses/respondCommand';
+import { scriptArgument } from './features/commandArgs';
+import { openFirstStepsOnce } from './features/firstSteps';
 
 /** What the extension hands to its integration tests (and to other extensions). */
 export interface CandorApi {
@@ -80,14 +82,14 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
     new DisclosureCommands(notes, drafts, noteEditor, context.secrets).register(),
     vscode.workspace.registerTextDocumentContentProvider(DISCLOSURE_SCHEME, new DisclosurePreviewProvider(notes, drafts)),
     vscode.languages.registerCodeActionsProvider({ language: 'markdown', scheme: 'file' }, blameless, { providedCodeActionKinds: BlamelessDiagnostics.providedCodeActionKinds }),
-    vscode.commands.registerCommand('candor.linkCommit', (target?: unknown, sha?: unknown, role?: unknown) => linkCommit.run(target, sha, role)),
+    vscode.commands.registerCommand('candor.linkCommit', (target?: unknown, sha?: unknown, role?: unknown) => linkCommit.run(target, scriptArgument(sha), scriptArgument(role))),
     vscode.commands.registerCommand('candor.insertTrailer', (target?: unknown) => insertTrailer(notes, target)),
-    vscode.commands.registerCommand('candor.showInsights', (args?: InsightsArgs) => insights.run(args)),
+    vscode.commands.registerCommand('candor.showInsights', (args?: unknown) => insights.run(scriptArgument(args) as InsightsArgs | undefined)),
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(git)),
-    vscode.commands.registerCommand('candor.logMistake', (arg?: unknown) => logMistake.run(arg)),
     vscode.commands.registerCommand('candor.respond', (target?: unknown, args?: unknown) => respond.run(target, args)),
+    vscode.commands.registerCommand('candor.logMistake', (arg?: unknown, selected?: unknown) => logMistake.run(arg, selected)),
     vscode.commands.registerCommand('candor.refresh', () => notes.reset()),
-    vscode.commands.registerCommand('candor.openNote', openNote),
+    vscode.commands.registerCommand('candor.openNote', (target?: unknown, options?: unknown) => openNote(target, scriptArgument(options) as vscode.TextDocumentShowOptions | undefined)),
     vscode.commands.registerCommand('candor.openLinkedFile', openLinkedFile),
     vscode.commands.registerCommand('candor.showCommit', showCommit),
     vscode.commands.registerCommand('candor.copyPermalink', (node?) => copyPermalink(git, node)),
@@ -98,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
       }
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => learnings.provider.refresh()),
+    openFirstStepsOnce(context, notes),
   );
   return { git, notes, linked, learnings: learnings.provider, view: learnings, overdue, blameless };
 }

@@ -47,7 +47,7 @@ export function validateTitle(title: unknown): string | undefined {
     return 'The title must fit on one line.';
   }
   if (title.length > MAX_TITLE_LENGTH) {
-    return `The title is ${title.length} characters long; keep it under ${MAX_TITLE_LENGTH}.`;
+    return `The title is ${title.length} characters long; shorten it to at most ${MAX_TITLE_LENGTH}.`;
   }
   return undefined;
 }

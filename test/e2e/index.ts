@@ -15,9 +15,19 @@ export async function run({ page, workspace, screenshotsDir }: E2EContext): Prom
   await candorTab.first().waitFor({ state: 'visible', timeout: 30_000 });
   assert.equal(await candorTab.count(), 1, 'exactly one Candor item in the activity bar');
 
-  // The empty Learnings view invites the first note.
+  // Content-Security-Policy violations anywhere in the page, webview frames included.
+  const cspViolations: string[] = [];
+  page.on('console', (msg) => {
+    if (/Content[ -]Security[ -]Policy/i.test(msg.text())) cspViolations.push(`${msg.location().url}: ${msg.text()}`);
+  });
+
+  // The empty Learnings view invites the first note, and the first start without notes opens
+  // Candor's walkthrough (once).
   await candorTab.click();
   await page.getByRole('button', { name: 'Log Mistake' }).first().waitFor({ timeout: 15_000 });
+  await page.getByRole('tab', { name: /^Walkthrough: Candor/ }).first().waitFor({ timeout: 60_000 });
+  await page.getByText('Own a mistake with Candor').first().waitFor();
+  await closeAllEditors(page);
 
   // Open src/cache.ts and select lines 12-18.
   await quickOpen(page, 'cache.ts', 12);
@@ -40,6 +50,10 @@ export async function run({ page, workspace, screenshotsDir }: E2EContext): Prom
   await expectQuickInputTitle(page, /Log Mistake \(3\/5\)/);
   await quickInput(page).fill('Clear one stale key');
   await page.keyboard.press('Enter');
+  await expectQuickInputTitle(page, /Log Mistake \(4\/5\)/);
+  // Escape once the title is typed asks first; Keep Editing comes back to the same question.
+  await page.keyboard.press('Escape');
+  await answerDialog(page, /Discard this mistake\?/, 'Keep Editing');
   await expectQuickInputTitle(page, /Log Mistake \(4\/5\)/);
   await page.keyboard.press('Enter');
   await expectQuickInputTitle(page, /Log Mistake \(5\/5\)/);
@@ -64,6 +78,20 @@ export async function run({ page, workspace, screenshotsDir }: E2EContext): Prom
   const note = page.getByRole('treeitem', { name: new RegExp(TITLE) });
   await note.first().waitFor({ timeout: 15_000 });
   await page.getByRole('treeitem', { name: /^Open/ }).first().waitFor();
+  // Every title-bar button, first with nothing selected in the tree, then with the note selected
+  // (VS Code then passes the selected item to the command).
+  assert.equal(await page.locator('.part.sidebar [role="treeitem"][aria-selected="true"]').count(), 0, 'nothing selected yet');
+  await titleBarButtons(page, workspace, async () => undefined);
+  await titleBarButtons(page, workspace, async () => {
+    // Grouped by tag, the note sits in the collapsed "No tag" group: open it first.
+    const noTagGroup = page.getByRole('treeitem', { name: /^No tag/ }).first();
+    if (!(await note.first().isVisible()) && (await noTagGroup.isVisible())) {
+      await noTagGroup.click();
+      await noTagGroup.press('ArrowRight');
+    }
+    await note.first().click();
+    await page.locator('.part.sidebar [role="treeitem"][aria-selected="true"]').filter({ hasText: TITLE }).first().waitFor();
+  });
   await note.first().click();
   await note.first().press('ArrowRight');
   const linked = page.getByRole('treeitem', { name: /cache\.ts:12-18/ });
@@ -110,6 +138,144 @@ export async function run({ page, workspace, screenshotsDir }: E2EContext): Prom
   await page.getByRole('tab', { name: /^Disclosure .*flushed-the-production-cache/ }).first().waitFor({ timeout: 15_000 });
   await page.getByText(`I made a mistake: ${TITLE}`).first().waitFor();
   await screenshot(page, screenshotsDir, 'disclosure.png', false);
+
+  // Insights: the bars take the theme's chart colours (not black), in a light and a dark theme,
+  // and nothing Candor shows breaks the Content-Security-Policy.
+  await closeAllEditors(page);
+  await titleButton(page, /^Show Insights/).click();
+  await page.getByRole('tab', { name: /^Insights: / }).first().waitFor({ timeout: 15_000 });
+  await expectColouredBars(page);
+  await screenshot(page, screenshotsDir, 'insights-light.png', false);
+  await setColorTheme(page, 'Dark Modern');
+  await expectColouredBars(page);
+  await screenshot(page, screenshotsDir, 'insights-dark.png', false);
+  await closeAllEditors(page);
+  await page.getByRole('treeitem', { name: new RegExp(TITLE) }).first().click();
+  await screenshot(page, screenshotsDir, 'learnings-dark.png');
+  await setColorTheme(page, 'Light Modern');
+  if (cspViolations.length > 0) console.log(`e2e: CSP messages:\n  ${cspViolations.join('\n  ')}`);
+  assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violation');
+}
+
+/** The Learnings view's title-bar buttons, each clicked after `select()`, and what each does. */
+async function titleBarButtons(page: Page, workspace: string, select: () => Promise<void>): Promise<void> {
+  const notesBefore = fs.readdirSync(path.join(workspace, 'incidents')).sort();
+
+  // Group By: the quick pick comes, and choosing works.
+  await select();
+  await titleButton(page, /^Group Learnings By/).click();
+  await page.getByRole('option', { name: /^Tag/ }).first().waitFor();
+  await quickInput(page).fill('Tag');
+  await page.keyboard.press('Enter');
+  await page.getByRole('treeitem', { name: /^No tag/ }).first().waitFor({ timeout: 10_000 });
+  await select();
+  await titleButton(page, /^Group Learnings By/).click();
+  await page.getByRole('option', { name: /^Status/ }).first().waitFor();
+  await quickInput(page).fill('Status');
+  await page.keyboard.press('Enter');
+  await page.getByRole('treeitem', { name: /^Open/ }).first().waitFor({ timeout: 10_000 });
+
+  // Filter: both prompts come and the filter applies (shown in the view's message); Clear Filter
+  // appears with it and removes it.
+  await select();
+  await titleButton(page, /^Filter Learnings/).click();
+  await expectQuickInputTitle(page, /Filter Learnings \(1\/2\)/);
+  await quickInput(page).fill('production');
+  await page.keyboard.press('Enter');
+  await expectQuickInputTitle(page, /Filter Learnings \(2\/2\)/);
+  await page.keyboard.press('Enter');
+  // The view's message, not the description beside the title (cut off at this width).
+  const message = page.locator('.part.sidebar').getByText(/^Filtered: "production"\. .*Clear Filter shows all notes\.$/).first();
+  await message.waitFor({ timeout: 10_000 });
+  await select();
+  await titleButton(page, /^Clear Learnings Filter/).click();
+  await message.waitFor({ state: 'hidden', timeout: 10_000 });
+
+  // Refresh: the notes are read again; the note is still there.
+  await select();
+  await titleButton(page, /^Refresh Learnings/).click();
+  await page.getByRole('treeitem', { name: new RegExp(TITLE) }).first().waitFor({ timeout: 10_000 });
+
+  // Show Insights: the report opens.
+  await select();
+  await titleButton(page, /^Show Insights/).click();
+  await page.getByRole('tab', { name: /^Insights: / }).first().waitFor({ timeout: 15_000 });
+  await closeAllEditors(page);
+
+  // "+": with a note (or nothing) in the editor, Log Mistake links nothing; with a source file
+  // active it links the file. Escape at the title writes nothing, later it asks first.
+  await select();
+  await titleButton(page, /^Log Mistake/).click();
+  await expectQuickInputTitle(page, /^Log Mistake \(1\/5\)$/);
+  await page.keyboard.press('Escape');
+  await quickOpen(page, 'cache.ts', 3);
+  await select();
+  if (await page.getByRole('tab', { name: /^cache\.ts/ }).count() > 0 && !(await isActiveTab(page, /^cache\.ts/))) {
+    // The selection opened the note: bring the source back, as a person would before "+".
+    await quickOpen(page, 'cache.ts', 3);
+  }
+  await titleButton(page, /^Log Mistake/).click();
+  await expectQuickInputTitle(page, /^Log Mistake \(1\/5\) — src\/cache\.ts:3$/);
+  await quickInput(page).fill('Throwaway mistake');
+  await page.keyboard.press('Enter');
+  await expectQuickInputTitle(page, /Log Mistake \(2\/5\)/);
+  await page.keyboard.press('Escape');
+  await answerDialog(page, /Discard this mistake\?/, 'Discard');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  assert.deepEqual(fs.readdirSync(path.join(workspace, 'incidents')).sort(), notesBefore, 'Discard writes nothing');
+  await closeAllEditors(page);
+}
+
+function titleButton(page: Page, name: RegExp) {
+  return page.locator('.part.sidebar .title-actions, .part.sidebar .pane-header .actions').getByRole('button', { name }).first();
+}
+
+async function isActiveTab(page: Page, name: RegExp): Promise<boolean> {
+  return (await page.getByRole('tab', { name, selected: true }).count()) > 0;
+}
+
+async function answerDialog(page: Page, question: RegExp, button: string): Promise<void> {
+  const dialog = page.getByRole('dialog').filter({ hasText: question }).first();
+  await dialog.waitFor({ timeout: 10_000 });
+  await dialog.getByRole('button', { name: button, exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+async function closeAllEditors(page: Page): Promise<void> {
+  await page.keyboard.press('F1');
+  await quickInput(page).fill('>View: Close All Editors');
+  await page.getByRole('option', { name: /^View: Close All Editors(?! in)/ }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** Preferences: Color Theme, as a person switches it. */
+async function setColorTheme(page: Page, theme: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await quickInput(page).fill('>Preferences: Color Theme');
+  await page.getByRole('option', { name: /Preferences: Color Theme/ }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await quickInput(page).fill(theme);
+  await page.getByRole('option', { name: new RegExp(theme) }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.waitForTimeout(500);
+}
+
+/** The insights webview's bars: each filled with a chart colour, none black or unset. */
+async function expectColouredBars(page: Page): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    for (const frame of page.frames()) {
+      const fills = await frame.locator('svg rect').evaluateAll((rects) => rects.map((r) => (globalThis as unknown as { getComputedStyle(e: unknown): { fill: string } }).getComputedStyle(r).fill)).catch(() => []);
+      if (fills.length > 0) {
+        assert.ok(fills.every((f) => f !== 'rgb(0, 0, 0)' && f !== 'none' && f !== ''), `bar colours: ${fills.join(', ')}`);
+        assert.ok(new Set(fills).size >= 2, `status and severity colours differ: ${fills.join(', ')}`);
+        return;
+      }
+    }
+    await page.waitForTimeout(200);
+  }
+  assert.fail('the insights bars were not found in any frame');
 }
 
 async function quickOpenLine(page: Page, name: string, line: number): Promise<void> {

@@ -16,6 +16,7 @@ import type { NoteEntry, NotesService } from '../notes/notesService';
 import { UntrustedWorkspaceError } from '../workspaceTrust';
 import type { DisclosureDrafts } from './disclosureDrafts';
 import { DISCLOSURE_SCHEME, previewTarget, previewUri } from './disclosurePreview';
+import { scriptArgument } from '../commandArgs';
 
 const WEBHOOK_SECRET = 'candor.webhookUrl';
 
@@ -35,11 +36,11 @@ export class DisclosureCommands {
 
   register(): vscode.Disposable {
     return vscode.Disposable.from(
-      vscode.commands.registerCommand('candor.draftDisclosure', (target?: unknown, options?: DraftOptions) => this.draft(target, options)),
+      vscode.commands.registerCommand('candor.draftDisclosure', (target?: unknown, options?: unknown) => this.draft(target, scriptArgument(options) as DraftOptions | undefined)),
       vscode.commands.registerCommand('candor.copyDisclosure', (target?: unknown) => this.copy(target)),
       vscode.commands.registerCommand('candor.mailDisclosure', (target?: unknown) => this.mail(target)),
-      vscode.commands.registerCommand('candor.postDisclosure', (target?: unknown, options?: { skipConfirm?: boolean }) => this.post(target, options)),
-      vscode.commands.registerCommand('candor.setWebhook', (url?: unknown) => this.setWebhook(url)),
+      vscode.commands.registerCommand('candor.postDisclosure', (target?: unknown, options?: unknown) => this.post(target, scriptArgument(options) as { skipConfirm?: boolean } | undefined)),
+      vscode.commands.registerCommand('candor.setWebhook', (url?: unknown) => this.setWebhook(scriptArgument(url))),
       vscode.commands.registerCommand('candor.toggleDisclosureFormat', (target?: unknown) => this.toggleFormat(target)),
       vscode.commands.registerCommand('candor.markDisclosed', (target?: unknown, via?: unknown) => this.markDisclosed(target, via)),
     );

@@ -6,6 +6,7 @@ import { reportCommandError, type NoteEditor } from '../notes/noteEdits';
 import { pickNote } from '../notes/notePicker';
 import type { NoteEntry, NotesService } from '../notes/notesService';
 import { UntrustedWorkspaceError } from '../workspaceTrust';
+import { scriptArgument } from '../commandArgs';
 
 export interface OverdueItem {
   entry: NoteEntry;
@@ -27,7 +28,7 @@ export class FollowUpCommands {
 
   register(): vscode.Disposable {
     return vscode.Disposable.from(
-      vscode.commands.registerCommand('candor.addFollowUp', (target?: unknown, input?: unknown) => this.add(target, input)),
+      vscode.commands.registerCommand('candor.addFollowUp', (target?: unknown, input?: unknown) => this.add(target, scriptArgument(input))),
       vscode.commands.registerCommand('candor.showOverdue', () => this.showOverdue()),
     );
   }

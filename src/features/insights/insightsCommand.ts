@@ -7,7 +7,7 @@ import type { Insights } from '../../core/insights';
 import { gatherInsights, insightsMarkdown } from '../../core/insightsReport';
 import type { FolderNotes, NotesService } from '../notes/notesService';
 import { runLongWork } from '../longWork';
-import { insightsHtml } from './insightsHtml';
+import { insightsHtml, notesCount } from './insightsHtml';
 
 export interface InsightsArgs {
   format?: 'json' | 'report';
@@ -86,7 +86,7 @@ export class InsightsCommand {
     if (folders.length <= 1 || programmatic) {
       return folders.find((f) => f.index.list().length > 0) ?? folders[0];
     }
-    const picked = await vscode.window.showQuickPick(folders.map((f) => ({ label: f.folder.name, description: vscode.l10n.t('{0} notes', f.index.list().length), f })), { placeHolder: vscode.l10n.t('Insights for which folder?') });
+    const picked = await vscode.window.showQuickPick(folders.map((f) => ({ label: f.folder.name, description: notesCount(f.index.list().length), f })), { placeHolder: vscode.l10n.t('Insights for which folder?') });
     return picked?.f;
   }
 }

@@ -5,18 +5,21 @@ import * as vscode from 'vscode';
 import type { Insights } from '../../core/insights';
 import { hours } from '../../core/insightsReport';
 
-const SEVERITY_COLOURS: Record<string, string> = {
-  'near-miss': 'var(--vscode-charts-green)',
-  low: 'var(--vscode-charts-blue)',
-  medium: 'var(--vscode-charts-yellow)',
-  high: 'var(--vscode-charts-orange)',
-  critical: 'var(--vscode-charts-red)',
+// Bars are coloured by class: the strict CSP allows only the nonce'd style sheet, so an inline
+// `style` on each bar would be dropped (and the bars drawn black). Keys outside these lists (tags,
+// months) get their chart's default class.
+const BAR_COLOURS: Record<string, string> = {
+  'status-open': 'red',
+  'status-mitigated': 'yellow',
+  'status-resolved': 'green',
+  'severity-near-miss': 'green',
+  'severity-low': 'blue',
+  'severity-medium': 'yellow',
+  'severity-high': 'orange',
+  'severity-critical': 'red',
 };
-const STATUS_COLOURS: Record<string, string> = {
-  open: 'var(--vscode-charts-red)',
-  mitigated: 'var(--vscode-charts-yellow)',
-  resolved: 'var(--vscode-charts-green)',
-};
+const BAR_RULES = ['red', 'yellow', 'green', 'blue', 'orange', 'purple']
+  .map((c) => `  rect.bar-${c} { fill: var(--vscode-charts-${c}); }`).join('\n');
 
 export function insightsHtml(insights: Insights, folderName: string, cspSource: string, nonce: string, trusted: boolean): string {
   const csp = `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
@@ -46,24 +49,25 @@ export function insightsHtml(insights: Insights, folderName: string, cspSource: 
   button:hover { background: var(--vscode-button-hoverBackground); }
   .empty { color: var(--vscode-descriptionForeground); }
   .note { color: var(--vscode-descriptionForeground); font-size: .85rem; }
+${BAR_RULES}
 </style>
 </head>
 <body>
 <h1>${esc(vscode.l10n.t('Incident insights'))}</h1>
-<p class="sub">${esc(folderName)} · ${esc(vscode.l10n.t('{0} notes', insights.total))}${insights.unreadable ? ` · ${esc(vscode.l10n.t('{0} unreadable (left out)', insights.unreadable))}` : ''}</p>
+<p class="sub">${esc(folderName)} · ${esc(notesCount(insights.total))}${insights.unreadable ? ` · ${esc(vscode.l10n.t('{0} unreadable (left out)', insights.unreadable))}` : ''}</p>
 <p><button id="export">${esc(vscode.l10n.t('Export as Markdown…'))}</button><button id="refresh">${esc(vscode.l10n.t('Refresh'))}</button></p>
 <div class="cards" role="list">
-  ${card(hours(insights.medianHoursToLog), vscode.l10n.t('median time to disclose'), vscode.l10n.t('from the introducing commit to the note ({0} notes)', insights.samples.toLog))}
-  ${card(hours(insights.medianHoursToFix), vscode.l10n.t('median time to fix'), vscode.l10n.t('from the note to the first fix or resolution ({0} notes)', insights.samples.toFix))}
+  ${card(hours(insights.medianHoursToLog), vscode.l10n.t('median time to disclose'), vscode.l10n.t('from the introducing commit to the note ({0})', notesCount(insights.samples.toLog)))}
+  ${card(hours(insights.medianHoursToFix), vscode.l10n.t('median time to fix'), vscode.l10n.t('from the note to the first fix or resolution ({0})', notesCount(insights.samples.toFix)))}
   ${card(String(insights.followUps.open), vscode.l10n.t('open follow-ups'), vscode.l10n.t('{0} overdue · {1} done', insights.followUps.overdue, insights.followUps.done))}
   ${card(String(insights.byStatus.open ?? 0), vscode.l10n.t('open notes'), vscode.l10n.t('{0} mitigated · {1} resolved', insights.byStatus.mitigated ?? 0, insights.byStatus.resolved ?? 0))}
 </div>
 ${trusted ? '' : `<p class="note">${esc(vscode.l10n.t('This workspace is not trusted: Candor ran no git, so the times from commits are not shown.'))}</p>`}
 <div class="grid">
-  <section><h2>${esc(vscode.l10n.t('By status'))}</h2>${bars(insights.byStatus, (k) => STATUS_COLOURS[k])}</section>
-  <section><h2>${esc(vscode.l10n.t('By severity'))}</h2>${bars(insights.bySeverity, (k) => SEVERITY_COLOURS[k])}</section>
-  <section><h2>${esc(vscode.l10n.t('By month'))}</h2>${bars(insights.byMonth, () => 'var(--vscode-charts-purple)')}</section>
-  <section><h2>${esc(vscode.l10n.t('By tag'))}</h2>${bars(Object.fromEntries(Object.entries(insights.byTag).sort((a, b) => b[1] - a[1]).slice(0, 12)), () => 'var(--vscode-charts-blue)')}</section>
+  <section><h2>${esc(vscode.l10n.t('By status'))}</h2>${bars(insights.byStatus, (k) => BAR_COLOURS[`status-${k}`])}</section>
+  <section><h2>${esc(vscode.l10n.t('By severity'))}</h2>${bars(insights.bySeverity, (k) => BAR_COLOURS[`severity-${k}`])}</section>
+  <section><h2>${esc(vscode.l10n.t('By month'))}</h2>${bars(insights.byMonth, () => 'purple')}</section>
+  <section><h2>${esc(vscode.l10n.t('By tag'))}</h2>${bars(Object.fromEntries(Object.entries(insights.byTag).sort((a, b) => b[1] - a[1]).slice(0, 12)), () => 'blue')}</section>
 </div>
 <h2>${esc(vscode.l10n.t('Hotspots'))}</h2>
 ${insights.hotspots.length === 0 ? `<p class="empty">${esc(vscode.l10n.t('No linked files yet.'))}</p>` : `<table>${insights.hotspots.map((h) => `<tr><td><code>${esc(h.path)}</code></td><td class="n">${h.count}</td></tr>`).join('')}</table>`}
@@ -76,6 +80,11 @@ ${insights.recurringTags.length === 0 ? `<p class="empty">${esc(vscode.l10n.t('N
 </script>
 </body>
 </html>`;
+}
+
+/** "1 note", "3 notes": the count with its noun in the right number. */
+export function notesCount(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 note') : vscode.l10n.t('{0} notes', n);
 }
 
 function card(value: string, label: string, detail: string): string {
@@ -96,7 +105,7 @@ function bars(counts: Record<string, number>, colour: (key: string) => string | 
     const width = Math.round((n / max) * barWidth);
     const y = i * rowHeight;
     return `<text x="0" y="${y + 15}">${esc(key.length > 16 ? `${key.slice(0, 15)}…` : key)}</text>`
-      + `<rect x="${labelWidth}" y="${y + 4}" width="${width}" height="${rowHeight - 8}" rx="2" style="fill:${colour(key) ?? 'var(--vscode-charts-blue)'}"></rect>`
+      + `<rect x="${labelWidth}" y="${y + 4}" width="${width}" height="${rowHeight - 8}" rx="2" class="bar-${colour(key) ?? 'blue'}"></rect>`
       + `<text x="${labelWidth + width + 6}" y="${y + 15}">${n}</text>`;
   }).join('');
   const label = entries.map(([k, n]) => `${k}: ${n}`).join(', ');

@@ -11,6 +11,7 @@ import type { NotesService } from '../notes/notesService';
 import type { LinkedCode } from '../code/linkedCode';
 import type { FixCommits } from '../commits/fixCommits';
 import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
+import { scriptArgument } from '../commandArgs';
 import type { LearningsNode } from './learningsNodes';
 import { LearningsTreeProvider } from './learningsTree';
 
@@ -56,22 +57,29 @@ export class LearningsView implements vscode.Disposable {
       this.view.onDidChangeCheckboxState((e) => this.onCheckboxes(e)),
       notes.onDidChange(() => {
         void this.updateBadge();
-        this.showStopped();
+        this.showMessage();
       }),
       this.view.onDidChangeVisibility((e) => e.visible && void this.updateBadge()),
-      vscode.commands.registerCommand('candor.groupBy', (by?: unknown) => this.chooseGroupBy(by)),
-      vscode.commands.registerCommand('candor.filter', (filter?: unknown) => this.chooseFilter(filter)),
+      // From the title bar VS Code passes the selected item: that means "ask", as from the palette.
+      vscode.commands.registerCommand('candor.groupBy', (by?: unknown) => this.chooseGroupBy(scriptArgument(by))),
+      vscode.commands.registerCommand('candor.filter', (filter?: unknown) => this.chooseFilter(scriptArgument(filter))),
       vscode.commands.registerCommand('candor.clearFilter', () => this.applyFilter({})),
     );
     void vscode.commands.executeCommand('setContext', 'candor.groupBy', this.provider.grouping);
   }
 
-  /** After a cancelled first reading, the view says that it shows only part of the notes. */
-  private showStopped(): void {
+  /**
+   * The view's message: after a cancelled first reading, that it shows only part of the notes;
+   * with a filter, the filter (the description beside the title is cut at the default width).
+   */
+  private showMessage(): void {
     const stopped = this.notes.stopped;
-    this.view.message = stopped
-      ? vscode.l10n.t('Showing {0} of {1} notes: reading was cancelled. Refresh to read them all.', stopped.read, stopped.total)
-      : undefined;
+    const filter = this.provider.describe();
+    const parts = [
+      stopped ? vscode.l10n.t('Showing {0} of {1} notes: reading was cancelled. Refresh to read them all.', stopped.read, stopped.total) : undefined,
+      filter ? vscode.l10n.t('{0}. The title bar\'s Clear Filter shows all notes.', filter) : undefined,
+    ].filter((p): p is string => p !== undefined);
+    this.view.message = parts.length > 0 ? parts.join(' ') : undefined;
   }
 
   private async chooseGroupBy(by?: unknown): Promise<void> {
@@ -156,6 +164,7 @@ export class LearningsView implements vscode.Disposable {
   private async applyFilter(filter: NoteFilter): Promise<void> {
     this.provider.setFilter(filter);
     this.view.description = this.provider.describe();
+    this.showMessage();
     await vscode.commands.executeCommand('setContext', 'candor.filtered', this.view.description !== undefined);
   }
 

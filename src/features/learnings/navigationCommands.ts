@@ -4,13 +4,14 @@ import { FULL_SHA_PATTERN, SHA_PATTERN } from '../../core/noteModel';
 import { resolveInside } from '../../core/repoPaths';
 import { commitUri } from '../commits/commitDocument';
 import type { LearningsNode } from './learningsNodes';
+import { isTreeNode } from '../commandArgs';
 
 /**
  * Opens a note. A click in the tree passes `{ preview: true, preserveFocus: true }`, as the
  * explorer does, so arrow keys keep moving through the tree; the context menu opens it for work.
  */
-export async function openNote(target?: vscode.Uri | LearningsNode, options?: vscode.TextDocumentShowOptions): Promise<void> {
-  const uri = target instanceof vscode.Uri ? target : target && 'entry' in target ? vscode.Uri.file(target.entry.note.path) : undefined;
+export async function openNote(target?: unknown, options?: vscode.TextDocumentShowOptions): Promise<void> {
+  const uri = target instanceof vscode.Uri ? target : isTreeNode(target) && 'entry' in target ? vscode.Uri.file(target.entry.note.path) : undefined;
   if (uri) {
     await vscode.window.showTextDocument(uri, { preview: false, ...options });
   }

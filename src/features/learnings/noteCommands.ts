@@ -9,6 +9,7 @@ import type { NotesService } from '../notes/notesService';
 import { activeNoteUri, noteUriOf } from '../notes/notePicker';
 import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
 import type { LearningsNode } from './learningsNodes';
+import { scriptArgument } from '../commandArgs';
 
 // A function, not a table: translations are looked up when the list is shown, not at load.
 function statusDetail(status: Status): string {
@@ -27,7 +28,7 @@ export class NoteCommands {
 
   register(): vscode.Disposable {
     return vscode.Disposable.from(
-      vscode.commands.registerCommand('candor.setStatus', (target?: unknown, status?: unknown) => this.setStatus(target, status)),
+      vscode.commands.registerCommand('candor.setStatus', (target?: unknown, status?: unknown) => this.setStatus(target, scriptArgument(status))),
       vscode.commands.registerCommand('candor.revealNote', (target?: unknown) => this.reveal(target)),
       vscode.commands.registerCommand('candor.deleteNote', (target?: unknown) => this.delete(target)),
     );

@@ -12,17 +12,22 @@ import { defaultSeverity, incidentsDir } from '../settings';
 import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
 import { checkArgs, findFolder, isLogMistakeArgs, type LogMistakeArgs } from './logMistakeArgs';
 import { askMistake } from './logMistakePrompts';
+import { uriTargets } from '../commandArgs';
 
 export class LogMistakeCommand {
   constructor(private readonly git: GitRunner, private readonly notes: NotesService) {}
 
-  /** Returns the new note's Uri, or undefined when the person cancelled. */
-  async run(arg?: unknown): Promise<vscode.Uri | undefined> {
+  /**
+   * Returns the new note's Uri, or undefined when the person cancelled. `arg` is a script's
+   * argument object, a Uri (editor or explorer menu; `selected` is the explorer's selection),
+   * a tree item (the Learnings title bar) or nothing (palette, keybinding).
+   */
+  async run(arg?: unknown, selected?: unknown): Promise<vscode.Uri | undefined> {
     if (isLogMistakeArgs(arg)) {
       return this.runProgrammatic(arg);
     }
     try {
-      return await this.runInteractive(arg instanceof vscode.Uri ? arg : undefined);
+      return await this.runInteractive(uriTargets(arg, selected));
     } catch (err) {
       if (err instanceof UntrustedWorkspaceError) {
         await explainUntrusted(err);
@@ -64,9 +69,9 @@ export class LogMistakeCommand {
     return uri;
   }
 
-  private async runInteractive(explorerUri: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+  private async runInteractive(menuUris: vscode.Uri[]): Promise<vscode.Uri | undefined> {
     requireTrust();
-    const target = linkTarget(explorerUri);
+    const target = linkTarget(menuUris);
     const folder = target.uri ? vscode.workspace.getWorkspaceFolder(target.uri) : await pickFolder();
     if (!folder) {
       if (!vscode.workspace.workspaceFolders?.length) {
@@ -75,7 +80,9 @@ export class LogMistakeCommand {
       return undefined;
     }
     const dir = incidentsDir(folder);
-    const linking = target.uri ? `${vscode.workspace.asRelativePath(target.uri, false)}${describeLines(target.files[0])}` : '';
+    const others = new Set(target.files.map((f) => f.absPath)).size - 1;
+    const more = others > 0 ? vscode.l10n.t(' and {0} more', others) : '';
+    const linking = target.uri ? `${vscode.workspace.asRelativePath(target.uri, false)}${describeLines(target.files[0])}${more}` : '';
     const answers = await askMistake(defaultSeverity(folder), linking);
     if (!answers) {
       return undefined;
@@ -105,16 +112,23 @@ function requireTrust(): void {
   }
 }
 
-interface LinkTarget {
+export interface LinkTarget {
   uri?: vscode.Uri;
   files: FileToLink[];
 }
 
-/** What gets linked: the explorer's file, else the active editor's selections (the cursor line when empty). */
-function linkTarget(explorerUri: vscode.Uri | undefined): LinkTarget {
+/**
+ * What gets linked: the menu's files (the explorer's selection), else the active editor's
+ * selections (the cursor line when empty) — but only files of the workspace that are not notes:
+ * after a click in the Learnings tree the active editor is often the note itself, and a preview,
+ * webview or output panel is no source either.
+ */
+export function linkTarget(menuUris: vscode.Uri[]): LinkTarget {
   const editor = vscode.window.activeTextEditor;
-  const fromEditor = editor && (!explorerUri || editor.document.uri.toString() === explorerUri.toString());
-  if (fromEditor && editor.document.uri.scheme === 'file') {
+  const editorUri = editor?.document.uri;
+  const fromEditor = editor && isWorkspaceSource(editor.document.uri)
+    && (menuUris.length === 0 || (menuUris.length === 1 && menuUris[0].toString() === editorUri?.toString()));
+  if (fromEditor) {
     const doc = editor.document;
     return {
       uri: doc.uri,
@@ -125,10 +139,27 @@ function linkTarget(explorerUri: vscode.Uri | undefined): LinkTarget {
       }),
     };
   }
-  if (explorerUri?.scheme === 'file') {
-    return { uri: explorerUri, files: [{ absPath: explorerUri.fsPath, unsavedText: unsavedText(explorerUri) }] };
+  const sources = menuUris.filter(isWorkspaceSource);
+  if (sources.length > 0) {
+    return { uri: sources[0], files: sources.map((uri) => ({ absPath: uri.fsPath, unsavedText: unsavedText(uri) })) };
   }
   return { files: [] };
+}
+
+/** A file on disk inside a workspace folder and outside its incidents folder. */
+export function isWorkspaceSource(uri: vscode.Uri | undefined): uri is vscode.Uri {
+  const folder = uri?.scheme === 'file' ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
+  if (!uri || !folder) {
+    return false;
+  }
+  let notes: string;
+  try {
+    notes = incidentsDir(folder);
+  } catch {
+    return true; // An unusable setting is reported when the note is written.
+  }
+  const rel = path.relative(notes, uri.fsPath);
+  return rel.startsWith('..') || path.isAbsolute(rel);
 }
 
 function describeLines(file: FileToLink | undefined): string {

@@ -1,5 +1,6 @@
 // The interactive Log Mistake: a title, a severity, then the three learning questions, each
-// skippable with Enter. Escape at any step returns undefined and nothing is written.
+// skippable with Enter. Escape at the title returns undefined and nothing is written; Escape at a
+// later step asks whether to discard what was typed (Keep Editing goes back to that question).
 import * as vscode from 'vscode';
 import { validateTitle } from '../../core/logMistake';
 import { SEVERITIES, type Severity } from '../../core/noteModel';
@@ -54,24 +55,46 @@ export async function askMistake(defaultSeverity: Severity, linking: string): Pr
   if (title === undefined || validateTitle(title)) {
     return undefined;
   }
-  const severity = await pickSeverity(defaultSeverity);
+  // Once a title is typed, Escape no longer throws the answers away unasked.
+  const severity = await askAgainUnlessDiscarded(() => pickSeverity(defaultSeverity));
   if (!severity) {
     return undefined;
   }
   const answers: MistakeAnswers = { title: title.trim(), severity };
   for (const [i, question] of questions().entries()) {
-    const answer = await vscode.window.showInputBox({
+    const answer = await askAgainUnlessDiscarded(() => vscode.window.showInputBox({
       title: stepTitle(i + 3),
       prompt: question.prompt,
       placeHolder: question.placeholder,
       ignoreFocusOut: true,
-    });
+    }));
     if (answer === undefined) {
       return undefined;
     }
     answers[question.key] = answer.trim() || undefined;
   }
   return answers;
+}
+
+/** Shows a prompt; on Escape asks "Discard this mistake?" and shows the prompt again unless discarded. */
+async function askAgainUnlessDiscarded<T>(prompt: () => Thenable<T | undefined>): Promise<T | undefined> {
+  for (;;) {
+    const answer = await prompt();
+    if (answer !== undefined) {
+      return answer;
+    }
+    const discard = vscode.l10n.t('Discard');
+    const keep = vscode.l10n.t('Keep Editing');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Discard this mistake?'),
+      { modal: true, detail: vscode.l10n.t('Nothing has been written yet. Keep Editing goes back to the question; your earlier answers are kept.') },
+      discard,
+      keep,
+    );
+    if (choice === discard) {
+      return undefined;
+    }
+  }
 }
 
 function pickSeverity(defaultSeverity: Severity): Promise<Severity | undefined> {

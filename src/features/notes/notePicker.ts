@@ -14,13 +14,15 @@ export function noteUriOf(target: unknown): vscode.Uri | undefined {
 }
 
 export async function pickNote(notes: NotesService, target: unknown, placeHolder: string): Promise<NoteEntry | undefined> {
-  const uri = noteUriOf(target) ?? activeNoteUri();
+  const named = noteUriOf(target);
+  const uri = named ?? activeNoteUri();
   if (uri) {
     const entry = await notes.find(uri);
     if (entry) {
       return entry;
     }
-    if (target !== undefined) {
+    // Only a note the caller named is an error; other Markdown in the editor just is not one.
+    if (named) {
       throw new Error(vscode.l10n.t('{0} is not a note in an incidents folder.', vscode.workspace.asRelativePath(uri)));
     }
   }
