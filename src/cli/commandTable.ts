@@ -5,6 +5,7 @@ import { discloseCommand } from './commands/disclose';
 import { listCommand } from './commands/list';
 import { logCommand } from './commands/log';
 import { showCommand } from './commands/show';
+import { siteCommand } from './commands/site';
 import { statsCommand } from './commands/stats';
 
-export const COMMANDS: readonly Command[] = [logCommand, listCommand, showCommand, checkCommand, discloseCommand, statsCommand];
+export const COMMANDS: readonly Command[] = [logCommand, listCommand, showCommand, checkCommand, discloseCommand, statsCommand, siteCommand];
