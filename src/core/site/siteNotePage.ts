@@ -52,8 +52,8 @@ function followUpsSection(body: string): string {
     return '';
   }
   const li = items.map((t) =>
-    `<li class="${t.done ? 'done' : 'open'}"><span class="box">${t.done ? 'Done' : 'Open'}</span> ${esc(maskSecrets(t.text))}` +
-    (t.owner ? ` <span class="owner">${esc(t.owner)}</span>` : '') + (t.due ? ` <span class="due">due ${esc(t.due)}</span>` : '') + '</li>');
+    // The text keeps its owner and due markers as written: they are already readable.
+    `<li class="${t.done ? 'done' : 'open'}"><span class="box">${t.done ? 'Done' : 'Open'}</span> ${esc(maskSecrets(t.text))}</li>`);
   return `<section aria-labelledby="follow-ups"><h2 id="follow-ups">Follow-ups</h2><ul class="follow-ups">${li.join('')}</ul></section>`;
 }
 
