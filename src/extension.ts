@@ -17,6 +17,7 @@ import { insertTrailer } from './features/commits/insertTrailerCommand';
 import { FollowUpCommands } from './features/followUps/followUpCommands';
 import { OverdueStatus } from './features/followUps/overdueStatus';
 import { InsightsCommand, type InsightsArgs } from './features/insights/insightsCommand';
+import { BuildSiteCommand, type BuildSiteArgs } from './features/site/buildSiteCommand';
 import { BlamelessDiagnostics } from './features/disclosure/blamelessDiagnostics';
 import { trackActiveNote } from './features/notes/activeNoteContext';
 import { DisclosureCommands } from './features/disclosure/disclosureCommands';
@@ -49,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
   const learnings = new LearningsView(context, notes, noteEditor, git, linked, fixes);
   const linkCommit = new LinkCommitCommand(notes, noteEditor, git, fixes);
   const insights = new InsightsCommand(notes, git);
+  const site = new BuildSiteCommand(notes, git);
   const overdue = new OverdueStatus(notes, context.globalState);
   const drafts = new DisclosureDrafts(git);
   const blameless = new BlamelessDiagnostics(notes);
@@ -77,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
     vscode.commands.registerCommand('candor.linkCommit', (target?: unknown, sha?: unknown, role?: unknown) => linkCommit.run(target, sha, role)),
     vscode.commands.registerCommand('candor.insertTrailer', (target?: unknown) => insertTrailer(notes, target)),
     vscode.commands.registerCommand('candor.showInsights', (args?: InsightsArgs) => insights.run(args)),
+    vscode.commands.registerCommand('candor.buildSite', (args?: BuildSiteArgs) => site.run(args)),
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(git)),
     vscode.commands.registerCommand('candor.logMistake', (arg?: unknown) => logMistake.run(arg)),
     vscode.commands.registerCommand('candor.refresh', () => notes.reset()),
