@@ -5,8 +5,20 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { renderNote } from '../../src/core/noteWriter';
+import { workspaceRoot } from './helpers';
 
 describe('candor.buildSite', () => {
+  // The fixture workspace starts with no notes: one of its own, removed after.
+  let note: string;
+  before(() => {
+    note = path.join(workspaceRoot(), 'incidents', '2026-01-02-site-test.md');
+    fs.mkdirSync(path.dirname(note), { recursive: true });
+    const when = new Date('2026-01-02T09:00:00Z');
+    fs.writeFileSync(note, renderNote('2026-01-02-site-test', { title: 'Site test note', severity: 'low', occurred: when, logged: when, commits: [], files: [] }));
+  });
+  after(() => fs.rmSync(note, { force: true }));
+
   it('builds the site into { out } and returns { out, notes, pages } with no UI', async () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'candor-site-')), 'site');
     const result = await vscode.commands.executeCommand<{ out: string; notes: number; pages: number }>('candor.buildSite', { out });
