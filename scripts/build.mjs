@@ -1,7 +1,9 @@
 // Bundles the extension and the `candor` CLI with esbuild. `--production` minifies and drops
 // source maps so the .vsix stays small; `--watch` rebuilds on change for F5 development.
 import * as esbuild from 'esbuild';
-import { chmodSync, readFileSync } from 'fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync } from 'fs';
+import { createRequire } from 'module';
+import * as path from 'path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -38,6 +40,10 @@ if (watch) {
   const results = await Promise.all([esbuild.build(options), esbuild.build(cliOptions)]);
   // Executable, so `./dist/cli.js` and a hook can run it without naming node.
   chmodSync('dist/cli.js', 0o755);
+  // `candor site` copies MiniSearch's browser build into every site: it ships beside the bundles.
+  const minisearchCjs = createRequire(import.meta.url).resolve('minisearch');
+  mkdirSync('dist', { recursive: true });
+  copyFileSync(path.join(path.dirname(minisearchCjs), '..', 'umd', 'index.js'), 'dist/minisearch.umd.js');
   const bytes = results.flatMap((r) => Object.values(r.metafile.outputs)).reduce((n, o) => n + o.bytes, 0);
   console.log(`built dist/ (${(bytes / 1024).toFixed(0)} KiB${production ? ', minified' : ''})`);
 }

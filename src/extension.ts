@@ -18,6 +18,7 @@ import { insertTrailer } from './features/commits/insertTrailerCommand';
 import { FollowUpCommands } from './features/followUps/followUpCommands';
 import { OverdueStatus } from './features/followUps/overdueStatus';
 import { InsightsCommand, type InsightsArgs } from './features/insights/insightsCommand';
+import { BuildSiteCommand, type BuildSiteArgs } from './features/site/buildSiteCommand';
 import { BlamelessDiagnostics } from './features/disclosure/blamelessDiagnostics';
 import { trackActiveNote } from './features/notes/activeNoteContext';
 import { DisclosureCommands } from './features/disclosure/disclosureCommands';
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
   const learnings = new LearningsView(context, notes, noteEditor, git, linked, fixes);
   const linkCommit = new LinkCommitCommand(notes, noteEditor, git, fixes);
   const insights = new InsightsCommand(notes, git);
+  const site = new BuildSiteCommand(notes, git);
   const overdue = new OverdueStatus(notes, context.globalState);
   const drafts = new DisclosureDrafts(git);
   const blameless = new BlamelessDiagnostics(notes);
@@ -84,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
     vscode.languages.registerCodeActionsProvider({ language: 'markdown', scheme: 'file' }, blameless, { providedCodeActionKinds: BlamelessDiagnostics.providedCodeActionKinds }),
     vscode.commands.registerCommand('candor.linkCommit', (target?: unknown, sha?: unknown, role?: unknown) => linkCommit.run(target, scriptArgument(sha), scriptArgument(role))),
     vscode.commands.registerCommand('candor.insertTrailer', (target?: unknown) => insertTrailer(notes, target)),
-    vscode.commands.registerCommand('candor.showInsights', (args?: unknown) => insights.run(scriptArgument(args) as InsightsArgs | undefined)),
+    vscode.commands.registerCommand('candor.buildSite', (args?: unknown) => site.run(scriptArgument(args) as BuildSiteArgs | undefined)),
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(git)),
     vscode.commands.registerCommand('candor.respond', (target?: unknown, args?: unknown) => respond.run(target, args)),
     vscode.commands.registerCommand('candor.logMistake', (arg?: unknown, selected?: unknown) => logMistake.run(arg, selected)),

@@ -7,7 +7,10 @@ import { logCommand } from './commands/log';
 import { respondCommand } from './commands/respond';
 import { reviewCommand } from './commands/review';
 import { showCommand } from './commands/show';
+import { siteCommand } from './commands/site';
 import { statsCommand } from './commands/stats';
 import { statusCommand } from './commands/status';
 
-export const COMMANDS: readonly Command[] = [logCommand, listCommand, showCommand, statusCommand, checkCommand, reviewCommand, discloseCommand, statsCommand, respondCommand];
+export const COMMANDS: readonly Command[] = [
+  logCommand, listCommand, showCommand, statusCommand, checkCommand, reviewCommand, discloseCommand, statsCommand, respondCommand, siteCommand,
+];
