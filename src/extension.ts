@@ -86,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
     vscode.languages.registerCodeActionsProvider({ language: 'markdown', scheme: 'file' }, blameless, { providedCodeActionKinds: BlamelessDiagnostics.providedCodeActionKinds }),
     vscode.commands.registerCommand('candor.linkCommit', (target?: unknown, sha?: unknown, role?: unknown) => linkCommit.run(target, scriptArgument(sha), scriptArgument(role))),
     vscode.commands.registerCommand('candor.insertTrailer', (target?: unknown) => insertTrailer(notes, target)),
+    vscode.commands.registerCommand('candor.showInsights', (args?: unknown) => insights.run(scriptArgument(args) as InsightsArgs | undefined)),
     vscode.commands.registerCommand('candor.buildSite', (args?: unknown) => site.run(scriptArgument(args) as BuildSiteArgs | undefined)),
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(git)),
     vscode.commands.registerCommand('candor.respond', (target?: unknown, args?: unknown) => respond.run(target, args)),
