@@ -78,6 +78,10 @@ describe('follow-ups, fix commits and insights', () => {
   });
 
   it('returns the insights figures as an object with no UI, and shows the report', async () => {
+    // Blame records the fixture's commits as the lines' history; the person confirms which one was
+    // theirs, and time to log is measured from it.
+    const tune = git('log', '--format=%H', '--grep=Tune cache TTL');
+    await vscode.commands.executeCommand('candor.linkCommit', noteUri, tune, 'introduced');
     const figures = await vscode.commands.executeCommand<Record<string, unknown>>('candor.showInsights', { format: 'json' });
     for (const key of ['total', 'byStatus', 'bySeverity', 'hotspots', 'followUps', 'medianHoursToLog']) {
       assert.ok(key in figures, key);

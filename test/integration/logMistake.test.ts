@@ -38,7 +38,9 @@ describe('candor.logMistake in the extension host', () => {
     assert.strictEqual(note.head, git('rev-parse', 'HEAD'));
     assert.strictEqual(note.author, 'Test User <test@example.com>');
     const tune = git('log', '--format=%H', '--grep=Tune cache TTL');
-    assert.deepStrictEqual(note.commits, [{ sha: tune, role: 'introduced', subject: 'Tune cache TTL' }]);
+    // On main with no remote there is no base to tell the person's new work from: blame's commit is
+    // the lines' history (the person can confirm it as introduced).
+    assert.deepStrictEqual(note.commits, [{ sha: tune, role: 'history', subject: 'Tune cache TTL' }]);
     assert.deepStrictEqual(note.files.map((f) => [f.path, f.lines, f.commit]), [['src/cache.ts', [12, 18], note.head]]);
     assert.match(note.body, /## What I was trying to do\n\nMake stale prices expire sooner\n/);
     assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === uri.fsPath), 'the programmatic form opens nothing');
