@@ -37,7 +37,7 @@ export async function run({ page, workspace, screenshotsDir }: E2EContext): Prom
   }
 
   // F1 → Log Mistake → title → severity → the three questions (the second skipped with Enter).
-  await page.keyboard.press('F1');
+  await openPalette(page);
   await quickInput(page).fill('>Log Mistake');
   await page.getByRole('option', { name: /Candor: Log Mistake/ }).first().waitFor();
   await page.keyboard.press('Enter');
@@ -118,7 +118,7 @@ export async function run({ page, workspace, screenshotsDir }: E2EContext): Prom
   await page.keyboard.press('Escape');
 
   // Group by tag from the view's title bar (the note has no tag yet: "No tag").
-  await page.keyboard.press('F1');
+  await openPalette(page);
   await quickInput(page).fill('>Candor: Group Learnings By');
   await page.getByRole('option', { name: /Candor: Group Learnings By/ }).first().waitFor();
   await page.keyboard.press('Enter');
@@ -131,7 +131,7 @@ export async function run({ page, workspace, screenshotsDir }: E2EContext): Prom
 
   // Draft a disclosure from the note's row and see the preview beside it.
   await page.getByRole('treeitem', { name: new RegExp(TITLE) }).first().click();
-  await page.keyboard.press('F1');
+  await openPalette(page);
   await quickInput(page).fill('>Candor: Draft Disclosure');
   await page.getByRole('option', { name: /Candor: Draft Disclosure/ }).first().waitFor();
   await page.keyboard.press('Enter');
@@ -242,7 +242,7 @@ async function answerDialog(page: Page, question: RegExp, button: string): Promi
 }
 
 async function closeAllEditors(page: Page): Promise<void> {
-  await page.keyboard.press('F1');
+  await openPalette(page);
   await quickInput(page).fill('>View: Close All Editors');
   await page.getByRole('option', { name: /^View: Close All Editors(?! in)/ }).first().waitFor();
   await page.keyboard.press('Enter');
@@ -251,7 +251,7 @@ async function closeAllEditors(page: Page): Promise<void> {
 
 /** Preferences: Color Theme, as a person switches it. */
 async function setColorTheme(page: Page, theme: string): Promise<void> {
-  await page.keyboard.press('F1');
+  await openPalette(page);
   await quickInput(page).fill('>Preferences: Color Theme');
   await page.getByRole('option', { name: /Preferences: Color Theme/ }).first().waitFor();
   await page.keyboard.press('Enter');
@@ -284,6 +284,20 @@ async function quickOpenLine(page: Page, name: string, line: number): Promise<vo
   await page.getByRole('option', { name: new RegExp(name.replace(/\./g, '\\.')) }).first().waitFor();
   await page.keyboard.press('Enter');
   await expectStatusBar(page, new RegExp(`Ln ${line},`));
+}
+
+/**
+ * F1, as a person presses it. With a webview focused (insights) the key can stay inside its frame:
+ * then a click on the title bar's command center (workbench DOM, always there) opens quick access,
+ * and the caller's `>` prefix switches it to commands, as it does for a person.
+ */
+async function openPalette(page: Page): Promise<void> {
+  await page.keyboard.press('F1');
+  const opened = await quickInput(page).waitFor({ timeout: 3_000 }).then(() => true, () => false);
+  if (!opened) {
+    await page.locator('.command-center').first().click();
+    await quickInput(page).waitFor({ timeout: 15_000 });
+  }
 }
 
 function quickInput(page: Page) {
