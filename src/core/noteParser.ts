@@ -2,9 +2,7 @@
 // nothing here throws on bad input; every defect becomes a problem attached to the note.
 import type { Document } from 'yaml';
 import { yamlLib } from './lazyModules';
-import { readFastYaml } from './fastYaml';
-import { readLayout } from './layoutReader';
-import { NoteFields } from './plainConstructors';
+import { readStrictYaml } from './frontMatterReader';
 import { splitFrontMatter, type FrontMatterSplit } from './frontMatter';
 import { unsafePathReason } from './repoPaths';
 import {
@@ -68,14 +66,8 @@ export function parseNoteStart(head: string, fileName: string, withBody: (fields
   if (head.includes('\u0000')) {
     return undefined;
   }
-  // No body yet: `withBody` adds it once every other field is set, so that these notes share
-  // one object shape (a body added as an accessor to a note that had a plain one would not).
+  // No body yet: `withBody` adds it once every other field is set.
   const fields = defaultFields(fileName);
-  // Most notes are laid out as Candor writes them: read in one pass, or not at all.
-  const bodyLine = readLayout(head, fields);
-  if (bodyLine >= 0) {
-    return { note: withBody(fields), problems: NO_PROBLEMS, bodyLine };
-  }
   const split = splitFrontMatter(head);
   if (!split) {
     return undefined;
@@ -86,20 +78,16 @@ export function parseNoteStart(head: string, fileName: string, withBody: (fields
 }
 
 /**
- * The problems of every note the layout reader read: one frozen empty list, shared, rather than
- * one more object for each of the thousands of notes an index keeps. Nothing adds to a note's
- * problems after parsing (a check copies them).
- */
-const NO_PROBLEMS: NoteProblem[] = Object.freeze([]) as unknown as NoteProblem[];
-
-/**
  * What a note named `fileName` is before its front matter says otherwise: every field but the
  * body. The optional ones are there too, undefined, so that every note has the same fields in
- * the same order however far its front matter could be read (and however it was read: parsed,
- * from the layout reader or from the index cache).
+ * the same order however far its front matter could be read.
  */
 function defaultFields(fileName: string): Omit<Note, 'body'> {
-  return new NoteFields(fileName.replace(/\.md$/i, ''));
+  const id = fileName.replace(/\.md$/i, '');
+  return {
+    id, title: id, status: 'open', severity: 'medium', commits: [], files: [], tags: [],
+    author: undefined, occurred: undefined, logged: undefined, branch: undefined, head: undefined, resolved: undefined,
+  };
 }
 
 /** Fills `note` from the front matter of `split`. */
@@ -143,7 +131,7 @@ function readFields(note: Note, split: FrontMatterSplit, bodyLine: number, probl
 function readYaml(yaml: string, firstLine: number, problems: NoteProblem[]): Record<string, unknown> | undefined {
   // Most notes are what Candor wrote: the strict reader gives the same value ~20 times faster.
   // When it is not sure, the `yaml` package reads the note and explains what is wrong with it.
-  const fast = readFastYaml(yaml);
+  const fast = readStrictYaml(yaml);
   if (fast?.errors) {
     // What `yaml` would report (the strict reader reports only what it is sure of), reported alike.
     for (const err of fast.errors.slice(0, 5)) {
