@@ -18,6 +18,8 @@
 // and a flow list `[` left open at the end of a top-level line. `yaml` takes about a millisecond
 // per such note, as long as a hundred well-formed ones take here.
 
+import { COMMIT_LINK_KEYS, FILE_LINK_KEYS, NOTE_FIELDS } from './noteFields';
+
 /** A `yaml` error as parseNote reports it: the first line of its message, and its 1-based line. */
 export interface StrictYamlError {
   message: string;
@@ -56,10 +58,8 @@ const RESERVED_KEYS: ReadonlySet<string> = new Set(['null', 'Null', 'NULL', 'tru
 
 // The keys notes use, by length. Matching them in place avoids making (and hashing) a new string
 // per key: the constants are interned once, which makes building the objects cheaper too.
-const KNOWN_KEYS = [
-  'id', 'title', 'status', 'severity', 'author', 'occurred', 'logged', 'branch', 'head', 'commits', 'files', 'tags',
-  'sha', 'role', 'subject', 'path', 'lines', 'commit', 'anchor', 'uncommitted', 'resolved',
-];
+// The keys come from the field table (noteFields.ts).
+const KNOWN_KEYS: readonly string[] = [...Object.keys(NOTE_FIELDS), ...COMMIT_LINK_KEYS, ...FILE_LINK_KEYS];
 const KNOWN_BY_LENGTH: string[][] = [];
 for (const key of KNOWN_KEYS) {
   (KNOWN_BY_LENGTH[key.length] ??= []).push(key);

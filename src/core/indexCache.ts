@@ -36,6 +36,7 @@ import * as path from 'path';
 import { readCacheKey, userStateDir } from './cacheKey';
 import { fsCall, readOpenFile } from './fileCalls';
 import { type FileStamp } from './fileStamp';
+import { CACHED_FIELDS } from './noteFields';
 import { type Note, type NoteProblem } from './noteModel';
 import { NOTE_PARSER_VERSION } from './noteParser';
 import { findGitDir } from './repoRoot';
@@ -66,12 +67,15 @@ export interface CacheRecord {
 }
 
 /**
- * What is stored of a note: its fields but the body (not kept) and the id (the file name),
- * copied field by field so that a lazy body is not read.
+ * What is stored of a note: the fields the field table marks as cached (all but the id, which is
+ * the file name, and the body, which is not kept), copied one by one so that a lazy body is not read.
  */
 export function cachedFields(note: Note): Omit<Note, 'body' | 'id'> {
-  const { title, status, severity, author, occurred, logged, branch, head, resolved, commits, files, tags } = note;
-  return { title, status, severity, author, occurred, logged, branch, head, resolved, commits, files, tags };
+  const kept: Record<string, unknown> = {};
+  for (const key of CACHED_FIELDS) {
+    kept[key] = note[key];
+  }
+  return kept as Omit<Note, 'body' | 'id'>;
 }
 
 /** One folder's entries as loaded: looked up by name, used only when the stamp matches. */

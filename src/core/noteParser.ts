@@ -3,12 +3,12 @@
 import type { Document } from 'yaml';
 import { yamlLib } from './lazyModules';
 import { readStrictYaml } from './frontMatterReader';
+import { defaultFields, FIELD_ENTRIES, type FieldSpec, type NoteFieldKey } from './noteFields';
 import { splitFrontMatter, type FrontMatterSplit } from './frontMatter';
 import { unsafePathReason } from './repoPaths';
 import {
-  COMMIT_ROLES, SEVERITIES, STATUSES, FULL_SHA_PATTERN, SHA_PATTERN, isDateTime,
+  COMMIT_ROLES, FULL_SHA_PATTERN, SHA_PATTERN, isDateTime,
   type CommitRole, type LinkedCommit, type LinkedFile, type Note, type NoteProblem, type ParsedNote,
-  type Severity, type Status,
 } from './noteModel';
 
 /** YAML parse options shared with the writer: no alias expansion, duplicate keys are errors. */
@@ -77,19 +77,6 @@ export function parseNoteStart(head: string, fileName: string, withBody: (fields
   return parsed;
 }
 
-/**
- * What a note named `fileName` is before its front matter says otherwise: every field but the
- * body. The optional ones are there too, undefined, so that every note has the same fields in
- * the same order however far its front matter could be read.
- */
-function defaultFields(fileName: string): Omit<Note, 'body'> {
-  const id = fileName.replace(/\.md$/i, '');
-  return {
-    id, title: id, status: 'open', severity: 'medium', commits: [], files: [], tags: [],
-    author: undefined, occurred: undefined, logged: undefined, branch: undefined, head: undefined, resolved: undefined,
-  };
-}
-
 /** Fills `note` from the front matter of `split`. */
 function readFields(note: Note, split: FrontMatterSplit, bodyLine: number, problems: NoteProblem[]): ParsedNote {
   const { id } = note;
@@ -99,33 +86,50 @@ function readFields(note: Note, split: FrontMatterSplit, bodyLine: number, probl
     return { note, problems, bodyLine };
   }
   const fields = new FieldReader(data, problems, lineOf(split.yaml, split.firstLine));
-
-  const declaredId = fields.string('id');
-  if (declaredId !== undefined && declaredId !== id) {
-    problems.push({ level: 'warning', message: `id "${declaredId}" does not match the file name "${id}".`, line: fields.line('id') });
-  }
-  const title = fields.string('title', true);
-  if (title !== undefined) {
-    note.title = title;
-  }
-  note.status = fields.oneOf('status', STATUSES, 'open') as Status;
-  note.severity = fields.oneOf('severity', SEVERITIES, 'medium') as Severity;
-  note.author = fields.string('author');
-  note.occurred = fields.timestamp('occurred');
-  note.logged = fields.timestamp('logged');
-  note.branch = fields.string('branch');
-  note.head = fields.sha('head');
-  note.resolved = fields.timestamp('resolved');
-  note.commits = fields.list('commits', (item, where) => readCommit(item, where, problems, () => fields.line('commits')));
-  note.files = fields.list('files', (item, where) => readFile(item, where, problems, () => fields.line('files')));
-  note.tags = fields.list('tags', (item, where) => {
-    if (typeof item === 'string' || typeof item === 'number') {
-      return String(item);
+  const values = note as unknown as Record<string, unknown>;
+  // Every field of the table, in its order: a value read replaces the default.
+  for (const [key, spec] of FIELD_ENTRIES) {
+    const value = readField(fields, key, spec, id, problems);
+    if (value !== undefined) {
+      values[key] = value;
     }
-    problems.push({ level: 'warning', message: `${where} must be a text tag.`, line: fields.line('tags') });
-    return undefined;
-  });
+  }
   return { note, problems, bodyLine };
+}
+
+/** One field's value as its table entry says to read and check it; undefined keeps the default. */
+function readField(fields: FieldReader, key: NoteFieldKey, spec: FieldSpec, id: string, problems: NoteProblem[]): unknown {
+  switch (spec.check) {
+    case 'id': {
+      const declared = fields.string(key);
+      if (declared !== undefined && declared !== id) {
+        problems.push({ level: 'warning', message: `id "${declared}" does not match the file name "${id}".`, line: fields.line(key) });
+      }
+      return undefined;
+    }
+    case 'title':
+      return fields.string(key, true);
+    case 'text':
+      return fields.string(key);
+    case 'choice':
+      return fields.oneOf(key, spec.choices ?? [], spec.default ?? '');
+    case 'timestamp':
+      return fields.timestamp(key);
+    case 'sha':
+      return fields.sha(key);
+    case 'commits':
+      return fields.list(key, (item, where) => readCommit(item, where, problems, () => fields.line(key)));
+    case 'files':
+      return fields.list(key, (item, where) => readFile(item, where, problems, () => fields.line(key)));
+    case 'tags':
+      return fields.list(key, (item, where) => {
+        if (typeof item === 'string' || typeof item === 'number') {
+          return String(item);
+        }
+        problems.push({ level: 'warning', message: `${where} must be a text tag.`, line: fields.line(key) });
+        return undefined;
+      });
+  }
 }
 
 function readYaml(yaml: string, firstLine: number, problems: NoteProblem[]): Record<string, unknown> | undefined {
