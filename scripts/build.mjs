@@ -16,6 +16,9 @@ const options = {
   target: 'node20',
   format: 'cjs',
   external: ['vscode'],
+  // jsonc-parser's `main` is a UMD build whose inner requires esbuild cannot follow; its ES module
+  // build bundles cleanly.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   minify: production,
   sourcemap: !production,
   metafile: true,

@@ -1,5 +1,6 @@
 // Follow-ups are a note's task items: `- [ ] Add a confirmation prompt @grace due:2026-12-01`.
 // Which are overdue, and adding one under a section without touching anything else.
+import { bodyStartLine } from './frontMatter';
 import { findTaskItems, type TaskItem } from './taskItems';
 
 export interface FollowUpInput {
@@ -63,7 +64,7 @@ export function addFollowUp(text: string, input: FollowUpInput): string {
   const line = followUpLine(input);
   const heading = `## ${input.section ?? 'Prevention'}`;
   const lines = text.split(/\r?\n/);
-  const bodyStart = frontMatterEnd(lines);
+  const bodyStart = bodyStartLine(lines);
   const start = lines.findIndex((l, i) => i >= bodyStart && l.replace(/\s+$/, '').toLowerCase() === heading.toLowerCase());
   if (start < 0) {
     const trimmed = text.replace(/(\r?\n)*$/, '');
@@ -85,12 +86,4 @@ export function addFollowUp(text: string, input: FollowUpInput): string {
     lines.splice(last + 1, 0, line);
   }
   return lines.join(eol);
-}
-
-function frontMatterEnd(lines: string[]): number {
-  if (lines[0]?.replace(/^\uFEFF/, '') !== '---') {
-    return 0;
-  }
-  const close = lines.findIndex((l, i) => i > 0 && (l === '---' || l === '...'));
-  return close < 0 ? 0 : close + 1;
 }

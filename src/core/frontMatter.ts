@@ -46,3 +46,20 @@ export function splitFrontMatter(text: string): FrontMatterSplit | undefined {
     eol: open[0].endsWith('\r\n') ? '\r\n' : '\n',
   };
 }
+
+/**
+ * The 0-based line where the body starts, for code that works on a note's lines (sections,
+ * follow-ups): after a closing `---` or `...` line when the first line is `---`, else 0.
+ */
+export function bodyStartLine(lines: readonly string[]): number {
+  if (lines[0]?.replace(/^\uFEFF/, '') !== '---') {
+    return 0;
+  }
+  return lines.findIndex((l, i) => i > 0 && (l === '---' || l === '...')) + 1;
+}
+
+/**
+ * The usual closing fence, to search for in a file's bytes: a cut at a line break past it holds
+ * the whole front matter (noteFileRead.ts decodes only that much).
+ */
+export const CLOSING_FENCE_BYTES = Buffer.from('\n---');

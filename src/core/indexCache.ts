@@ -16,7 +16,7 @@
 // cache or one edited by hand, is not read at all. A signed entry is what parseNote gave for the
 // file on this machine, so a warm start uses it as it is, for a file whose size, modification
 // time, change time and inode all still match. Checking every entry instead cost more than
-// reading the whole file (bench/README.md). Anything else about the file (wrong version, wrong
+// reading the whole file (docs/performance.md). Anything else about the file (wrong version, wrong
 // parser, bad JSON, bad layout, no key) means: ignore it, parse the notes, write a new one.
 //
 // Format (JSON Lines, so that a folder's entries are read a chunk at a time, yielding between
@@ -34,8 +34,13 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { readCacheKey, userStateDir } from './cacheKey';
+import { fsCall, readOpenFile } from './fileCalls';
+import { type FileStamp } from './fileStamp';
+import { CACHED_FIELDS } from './noteFields';
 import { type Note, type NoteProblem } from './noteModel';
 import { NOTE_PARSER_VERSION } from './noteParser';
+import { findGitDir } from './repoRoot';
+import { SLICE_MS, yieldToEventLoop } from './timeSlices';
 
 const FORMAT = 'candor-index-cache';
 /** Changes with the file's layout; NOTE_PARSER_VERSION covers what a parsed note contains. */
@@ -45,26 +50,8 @@ export const INDEX_CACHE_VERSION = 3;
 export const INDEX_CACHE_FILE = 'index-cache.json';
 /** A cache this large is not a cache of notes (10,000 notes make about 30 MB). */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
-/** How long a chunk of work may hold the event loop before yielding, in ms. */
-const SLICE_MS = 8;
 /** Entries per line of the file. */
 const CHUNK_ENTRIES = 256;
-
-/** What identifies one version of a file without reading it. */
-export interface FileStamp {
-  size: number;
-  mtimeMs: number;
-  ctimeMs: number;
-  ino: number;
-}
-
-export function stampOf(stat: fs.Stats): FileStamp {
-  return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
-}
-
-export function sameStamp(a: FileStamp, b: FileStamp): boolean {
-  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
-}
 
 /** A parsed note as cached: everything but the body (and, as stored, the id). */
 export interface CachedParse {
@@ -80,12 +67,15 @@ export interface CacheRecord {
 }
 
 /**
- * What is stored of a note: its fields but the body (not kept) and the id (the file name),
- * copied field by field so that a lazy body is not read.
+ * What is stored of a note: the fields the field table marks as cached (all but the id, which is
+ * the file name, and the body, which is not kept), copied one by one so that a lazy body is not read.
  */
 export function cachedFields(note: Note): Omit<Note, 'body' | 'id'> {
-  const { title, status, severity, author, occurred, logged, branch, head, resolved, commits, files, tags } = note;
-  return { title, status, severity, author, occurred, logged, branch, head, resolved, commits, files, tags };
+  const kept: Record<string, unknown> = {};
+  for (const key of CACHED_FIELDS) {
+    kept[key] = note[key];
+  }
+  return kept as Omit<Note, 'body' | 'id'>;
 }
 
 /** One folder's entries as loaded: looked up by name, used only when the stamp matches. */
@@ -111,27 +101,6 @@ export class CachedNotes {
 }
 
 const NONE = new CachedNotes(new Map());
-
-/** Finds the git dir of a repository root without running git: `.git`, or `.git` naming one. */
-export function findGitDir(repoRoot: string): string | undefined {
-  const dotGit = path.join(repoRoot, '.git');
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(dotGit);
-  } catch {
-    return undefined;
-  }
-  let gitDir: string | undefined;
-  if (stat.isDirectory()) {
-    gitDir = dotGit;
-  } else if (stat.isFile() && stat.size < 4096) {
-    // Worktrees and submodules: a file `gitdir: <path>`, relative to the folder holding it.
-    const match = /^gitdir:[ \t]*(.+?)[ \t]*\r?$/m.exec(readText(dotGit) ?? '');
-    gitDir = match ? path.resolve(repoRoot, match[1]) : undefined;
-  }
-  // A git dir has a HEAD; anything else named .git is not one, and gets nothing written into it.
-  return gitDir && isFile(path.join(gitDir, 'HEAD')) ? gitDir : undefined;
-}
 
 /**
  * The cache for `incidentsDir` in the repository at `repoRoot`, or undefined where there is none
@@ -292,34 +261,18 @@ export class IndexCache {
 async function readCacheFile(file: string): Promise<Buffer | undefined> {
   let fd: number;
   try {
-    fd = await call<number>((cb) => fs.open(file, 'r', cb));
+    fd = await fsCall<number>((cb) => fs.open(file, 'r', cb));
   } catch {
     return undefined;
   }
   try {
-    const stat = await call<fs.Stats>((cb) => fs.fstat(fd, cb));
-    if (!stat.isFile() || stat.size > MAX_CACHE_BYTES) {
-      return undefined;
-    }
-    const buffer = Buffer.allocUnsafe(stat.size);
-    let filled = 0;
-    while (filled < stat.size) {
-      const n = await call<number>((cb) => fs.read(fd, buffer, filled, stat.size - filled, filled, cb));
-      if (n === 0) {
-        break;
-      }
-      filled += n;
-    }
-    return buffer.subarray(0, filled);
+    const stat = await fsCall<fs.Stats>((cb) => fs.fstat(fd, cb));
+    return stat.isFile() && stat.size <= MAX_CACHE_BYTES ? await readOpenFile(fd, stat.size) : undefined;
   } catch {
     return undefined;
   } finally {
     fs.close(fd, () => undefined);
   }
-}
-
-function call<T>(start: (cb: (err: NodeJS.ErrnoException | null, value: T) => void) => void): Promise<T> {
-  return new Promise((resolve, reject) => start((err, value) => (err ? reject(err) : resolve(value))));
 }
 
 interface Section {
@@ -415,24 +368,4 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function readText(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -1,13 +1,15 @@
 // Reading one note file, the index's unit of work. A note is read in one go (open, fstat, read,
 // close) and only its front matter is decoded and parsed; the body is read again when first asked
-// for. Never throws: a file that cannot be read is listed with the reason, one that is gone is
-// undefined.
+// for. The synchronous reads (a scan's slices, an update) and the asynchronous ones (a slow file
+// system, readIndexedNote) differ only in how the bytes arrive: both end in noteFromBytes. Never
+// throws: a file that cannot be read is listed with the reason, one that is gone is undefined.
 import * as fs from 'fs';
 import * as path from 'path';
-import { type FileStamp } from './indexCache';
+import { fsCall, readOpenFile } from './fileCalls';
+import { type FileStamp } from './fileStamp';
+import { CLOSING_FENCE_BYTES } from './frontMatter';
 import { type Note, type ParsedNote } from './noteModel';
 import { noteBody, parseNote, parseNoteStart } from './noteParser';
-import { FreshnessRecord, plain } from './plainConstructors';
 
 export interface IndexedNote extends ParsedNote {
   /** Absolute path of the note file. */
@@ -28,18 +30,15 @@ export interface ReadNote {
   freshness: Freshness;
 }
 
-// Kept by the thousand by an index: made by constructors, not literals (plainConstructors.ts).
-export const IndexEntry = plain(function (this: IndexedNote, path: string, parsed: ParsedNote) {
-  this.path = path;
-  this.note = parsed.note;
-  this.problems = parsed.problems;
-  this.bodyLine = parsed.bodyLine;
-});
+/** The index's entry for a parsed note. */
+export function indexedNote(file: string, parsed: ParsedNote): IndexedNote {
+  return { path: file, note: parsed.note, problems: parsed.problems, bodyLine: parsed.bodyLine };
+}
 
-const LazyBodySlot = plain(function (this: { file: string; body: string | undefined }, file: string) {
-  this.file = file;
-  this.body = undefined;
-});
+/** A file's stamp, and whether the index may cache what it read with it. */
+export function freshnessOf(stat: fs.Stats, cacheable: boolean): Freshness {
+  return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, cacheable };
+}
 
 /** Reads and parses one note; undefined when it is gone or is not a file. Never throws. */
 export async function readIndexedNote(file: string): Promise<IndexedNote | undefined> {
@@ -49,13 +48,13 @@ export async function readIndexedNote(file: string): Promise<IndexedNote | undef
 /**
  * A note from the cache gets its body from its file the first time something asks (a hover, a
  * task count, a text filter), one small synchronous read, then keeps it. Reading bodies up front
- * is what the cache is there to avoid (bench/README.md). Should the file have changed meanwhile,
+ * is what the cache is there to avoid (docs/performance.md). Should the file have changed meanwhile,
  * this is its current body; the watcher or the next reconcile re-reads the whole note.
  */
 export function withLazyBody(fields: Omit<Note, 'body'>, file: string): Note {
   // Shared accessors and a hidden slot rather than two closures per note: measurably cheaper for
   // 10,000 notes, and the body still looks like any other field (enumerable, JSON, spread).
-  Object.defineProperty(fields, LAZY_BODY, { value: new LazyBodySlot(file) });
+  Object.defineProperty(fields, LAZY_BODY, { value: { file, body: undefined } });
   return Object.defineProperty(fields as Note, 'body', LAZY_BODY_PROPERTY);
 }
 
@@ -96,47 +95,105 @@ function readBodySync(file: string): string {
   } catch {
     return '';
   } finally {
-    try {
-      fs.closeSync(fd);
-    } catch {
-      // Nothing to do about a failed close of a file only read.
-    }
+    closeQuietly(fd);
   }
 }
 
 // A FIFO named like a note would block an ordinary open; non-blocking makes it fail fast instead.
 const READ_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
+/** What a read of a note file found: its stat and its bytes, or why they could not be read. */
+interface FileBytes {
+  stat: fs.Stats;
+  /** Undefined when the file is over MAX_NOTE_BYTES or could not be read. */
+  bytes?: Buffer;
+  /** Set when the file is there but could not be read (permissions). */
+  error?: unknown;
+}
+
 /**
  * Reads and parses one note. The stamp comes from the open file, so it describes the very bytes
  * parsed even if the file is replaced meanwhile. Only a file whose timestamps are older than
  * `cacheableBefore` (a time before the read started, less the racy window) may be cached.
- * The callback API, not fs.promises: for small files its FileHandle bookkeeping costs more than
- * the read itself.
  */
 export async function readNote(file: string, cacheableBefore: number): Promise<ReadNote | undefined> {
+  const read = await readFileBytes(file);
+  return read && noteFromBytes(file, path.basename(file), read, cacheableBefore);
+}
+
+/**
+ * readNote, synchronously: for the slices of a bulk scan and single updates. `timing.ioMs` gets
+ * the time spent in file calls alone, so that a slow parse (the first malformed note loads the
+ * `yaml` package) is not mistaken for a slow file system.
+ */
+export function readNoteSync(file: string, name: string, cacheableBefore: number, timing: { ioMs: number }): ReadNote | undefined {
+  const started = Date.now();
+  const read = readFileBytesSync(file);
+  timing.ioMs = Date.now() - started;
+  return read && noteFromBytes(file, name, read, cacheableBefore);
+}
+
+/**
+ * The note in a file's bytes. Only the front matter is decoded and parsed; the body is read
+ * again when first asked for, as for a note from the cache. What needs the whole text (a NUL
+ * byte, a front matter that does not close) goes the ordinary way.
+ */
+function noteFromBytes(file: string, name: string, read: FileBytes, cacheableBefore: number): ReadNote {
+  const { stat, bytes } = read;
+  if (read.error !== undefined) {
+    // A failed read is not a fact about the file worth keeping.
+    return withProblem(file, stat, `The note could not be read: ${(read.error as Error).message}`, false);
+  }
+  if (bytes === undefined) {
+    return withProblem(file, stat, `The note is ${(stat.size / 1048576).toFixed(1)} MiB; notes over 1 MiB are not read.`, isOld(stat, cacheableBefore));
+  }
+  const fenceLine = bytes.indexOf(CLOSING_FENCE_BYTES);
+  const headEnd = fenceLine < 0 ? -1 : bytes.indexOf(10, fenceLine + CLOSING_FENCE_BYTES.length);
+  if (headEnd >= 0 && bytes.indexOf(0) < 0) {
+    const parsed = parseNoteStart(bytes.toString('utf8', 0, headEnd + 1), name, (fields) => withLazyBody(fields, file));
+    if (parsed) {
+      return { note: indexedNote(file, parsed), freshness: freshnessOf(stat, isOld(stat, cacheableBefore)) };
+    }
+  }
+  return { note: indexedNote(file, parseNote(bytes.toString('utf8'), name)), freshness: freshnessOf(stat, isOld(stat, cacheableBefore)) };
+}
+
+function isOld(stat: fs.Stats, cacheableBefore: number): boolean {
+  return Math.max(stat.mtimeMs, stat.ctimeMs) < cacheableBefore;
+}
+
+/** A note that could not be parsed: its defaults and one problem saying why. */
+function withProblem(file: string, stat: fs.Stats, message: string, cacheable: boolean): ReadNote {
+  const parsed = parseNote('', path.basename(file));
+  return {
+    note: indexedNote(file, { note: parsed.note, bodyLine: 0, problems: [{ level: 'error', message }] }),
+    freshness: freshnessOf(stat, cacheable),
+  };
+}
+
+/** The file's stat and bytes, asynchronously (a fresh buffer); undefined when gone or not a file. */
+async function readFileBytes(file: string): Promise<FileBytes | undefined> {
   let fd: number;
   try {
-    fd = await call<number>((cb) => fs.open(file, READ_FLAGS, cb));
-  } catch (err) {
+    fd = await fsCall<number>((cb) => fs.open(file, READ_FLAGS, cb));
+  } catch (error) {
     // Present but unreadable (permissions): listed with the reason, never hidden.
     const stat = await statFile(file);
-    return stat?.isFile() ? failed(file, stat, err) : undefined;
+    return stat?.isFile() ? { stat, error } : undefined;
   }
   try {
-    const stat = await call<fs.Stats>((cb) => fs.fstat(fd, cb));
+    const stat = await fsCall<fs.Stats>((cb) => fs.fstat(fd, cb));
     if (!stat.isFile()) {
       return undefined;
     }
-    let text: string | undefined;
-    if (stat.size <= MAX_NOTE_BYTES) {
-      try {
-        text = await readAll(fd, stat.size);
-      } catch (err) {
-        return failed(file, stat, err);
-      }
+    if (stat.size > MAX_NOTE_BYTES) {
+      return { stat };
     }
-    return noteOf(file, stat, text, cacheableBefore);
+    try {
+      return { stat, bytes: await readOpenFile(fd, stat.size) };
+    } catch (error) {
+      return { stat, error };
+    }
   } catch {
     return undefined;
   } finally {
@@ -144,64 +201,42 @@ export async function readNote(file: string, cacheableBefore: number): Promise<R
   }
 }
 
-/**
- * readNote, synchronously: for the slices of a bulk scan. `timing.ioMs` gets the time spent in
- * file calls alone, so that a slow parse (the first malformed note loads the `yaml` package) is
- * not mistaken for a slow file system.
- */
-export function readNoteSync(file: string, name: string, cacheableBefore: number, timing: { ioMs: number }): ReadNote | undefined {
-  const started = Date.now();
+/** readFileBytes, synchronously: the bytes are in the shared buffer, valid until the next read. */
+function readFileBytesSync(file: string): FileBytes | undefined {
   let fd: number;
   try {
     fd = fs.openSync(file, READ_FLAGS);
-  } catch (err) {
+  } catch (error) {
     const stat = statFileSync(file);
-    timing.ioMs = Date.now() - started;
-    return stat?.isFile() ? failed(file, stat, err) : undefined;
+    return stat?.isFile() ? { stat, error } : undefined;
   }
-  let stat: fs.Stats;
-  let bytes: Buffer | undefined;
   try {
-    stat = fs.fstatSync(fd);
+    const stat = fs.fstatSync(fd);
     if (!stat.isFile()) {
       return undefined;
     }
-    if (stat.size <= MAX_NOTE_BYTES) {
-      try {
-        bytes = readBytesSync(fd, stat.size);
-      } catch (err) {
-        return failed(file, stat, err);
-      }
+    if (stat.size > MAX_NOTE_BYTES) {
+      return { stat };
+    }
+    try {
+      return { stat, bytes: readBytesSync(fd, stat.size) };
+    } catch (error) {
+      return { stat, error };
     }
   } catch {
     return undefined;
   } finally {
-    try {
-      fs.closeSync(fd);
-    } catch {
-      // Nothing to do about a failed close of a file only read.
-    }
-    timing.ioMs = Date.now() - started;
+    closeQuietly(fd);
   }
-  if (bytes === undefined) {
-    return noteOf(file, stat, undefined, cacheableBefore);
-  }
-  // Only the front matter is decoded and parsed; the body is read again when first asked for,
-  // as for a note from the cache. What needs the whole text (a NUL byte, a front matter that
-  // does not close) goes the ordinary way.
-  const fenceLine = bytes.indexOf(CLOSING_FENCE);
-  const headEnd = fenceLine < 0 ? -1 : bytes.indexOf(10, fenceLine + CLOSING_FENCE.length);
-  if (headEnd >= 0 && bytes.indexOf(0) < 0) {
-    const parsed = parseNoteStart(bytes.toString('utf8', 0, headEnd + 1), name, (fields) => withLazyBody(fields, file));
-    if (parsed) {
-      return readOf(file, stat, parsed, cacheableBefore);
-    }
-  }
-  return noteOf(file, stat, bytes.toString('utf8'), cacheableBefore);
 }
 
-/** The usual closing fence, searched for in bytes: any cut after a line break past it will do. */
-const CLOSING_FENCE = Buffer.from('\n---');
+function closeQuietly(fd: number): void {
+  try {
+    fs.closeSync(fd);
+  } catch {
+    // Nothing to do about a failed close of a file only read.
+  }
+}
 
 /**
  * One buffer for every synchronous read, grown as needed: a scan reads thousands of small files
@@ -225,53 +260,8 @@ function readBytesSync(fd: number, size: number): Buffer {
   return readBuffer.subarray(0, filled);
 }
 
-/** The index's entry for a parsed note and the stat of the file it was read from. */
-function readOf(file: string, stat: fs.Stats, parsed: ParsedNote, cacheableBefore: number): ReadNote {
-  return {
-    note: new IndexEntry(file, parsed),
-    freshness: new FreshnessRecord(stat, Math.max(stat.mtimeMs, stat.ctimeMs) < cacheableBefore),
-  };
-}
-
-/** The indexed note for a file's text (undefined: too large to read). */
-function noteOf(file: string, stat: fs.Stats, text: string | undefined, cacheableBefore: number): ReadNote {
-  const fileName = path.basename(file);
-  if (text === undefined) {
-    const parsed = parseNote('', fileName);
-    return readOf(file, stat, {
-      note: parsed.note,
-      bodyLine: 0,
-      problems: [{ level: 'error', message: `The note is ${(stat.size / 1048576).toFixed(1)} MiB; notes over 1 MiB are not read.` }],
-    }, cacheableBefore);
-  }
-  return readOf(file, stat, parseNote(text, fileName), cacheableBefore);
-}
-
-function failed(file: string, stat: fs.Stats, err: unknown): ReadNote {
-  const parsed = parseNote('', path.basename(file));
-  return {
-    note: new IndexEntry(file, { note: parsed.note, bodyLine: 0, problems: [{ level: 'error', message: `The note could not be read: ${(err as Error).message}` }] }),
-    // A failed read is not a fact about the file worth keeping.
-    freshness: new FreshnessRecord(stat, false),
-  };
-}
-
-/** The `size` bytes fstat reported (fewer if the file shrank), decoded as UTF-8 like readFile. */
-async function readAll(fd: number, size: number): Promise<string> {
-  const buffer = Buffer.allocUnsafe(size);
-  let filled = 0;
-  while (filled < size) {
-    const n = await call<number>((cb) => fs.read(fd, buffer, filled, size - filled, filled, cb));
-    if (n === 0) {
-      break;
-    }
-    filled += n;
-  }
-  return buffer.toString('utf8', 0, filled);
-}
-
 export function statFile(file: string): Promise<fs.Stats | undefined> {
-  return call<fs.Stats>((cb) => fs.stat(file, cb)).catch(() => undefined);
+  return fsCall<fs.Stats>((cb) => fs.stat(file, cb)).catch(() => undefined);
 }
 
 export function statFileSync(file: string): fs.Stats | undefined {
@@ -280,8 +270,4 @@ export function statFileSync(file: string): fs.Stats | undefined {
   } catch {
     return undefined;
   }
-}
-
-function call<T>(start: (cb: (err: NodeJS.ErrnoException | null, value: T) => void) => void): Promise<T> {
-  return new Promise((resolve, reject) => start((err, value) => (err ? reject(err) : resolve(value))));
 }

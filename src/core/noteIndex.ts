@@ -4,23 +4,22 @@
 // session and parses just the others.
 //
 // File calls are synchronous, in slices of at most ~10 ms for bulk work (scan, reconcile), with
-// the event loop free between slices. Measured (bench/README.md): each asynchronous call costs
+// the event loop free between slices. Measured (docs/performance.md): each asynchronous call costs
 // ~20 µs of main-thread time plus a hand-off to libuv's thread pool, so reading 10,000 notes with
 // four async calls each took 3-4 times as long as the same calls made synchronously. Should one
 // file take long (a network drive), the scan goes on asynchronously, and so do later updates, so
 // the extension host is never held for long.
 import * as fs from 'fs';
 import * as path from 'path';
-import { FreshnessRecord } from './plainConstructors';
-import { sameStamp, stampOf, cachedFields, type CachedNotes, type CacheRecord, type IndexCache } from './indexCache';
+import { sameStamp, stampOf } from './fileStamp';
+import { cachedFields, type CachedNotes, type CacheRecord, type IndexCache } from './indexCache';
 import {
-  IndexEntry, hasLazyBody, loadBody, readNote, readNoteSync, statFile, statFileSync, withLazyBody,
+  freshnessOf, hasLazyBody, indexedNote, loadBody, readNote, readNoteSync, statFile, statFileSync, withLazyBody,
   type Freshness, type IndexedNote, type ReadNote,
 } from './noteFileRead';
+import { SLICE_MS, yieldToEventLoop } from './timeSlices';
 
 const READ_CONCURRENCY = 32;
-/** Longest a run of synchronous file calls holds the event loop before yielding, in ms. */
-const SLICE_MS = 10;
 /** A single file taking this long means a slow file system: continue asynchronously. */
 const SLOW_FILE_MS = 20;
 /**
@@ -304,17 +303,13 @@ function cachedNote(file: string, name: string, cached: CachedNotes, stat: fs.St
     // Gone (or not a file) since the folder was listed; a read would say the same.
     return null;
   }
-  const freshness = new FreshnessRecord(stat, true);
+  const freshness = freshnessOf(stat, true);
   const parsed = cached.take(name, freshness);
   if (!parsed) {
     return undefined;
   }
   const note = withLazyBody(parsed.note, file);
-  return { note: new IndexEntry(file, { note, problems: parsed.problems, bodyLine: parsed.bodyLine }), freshness };
-}
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return { note: indexedNote(file, { note, problems: parsed.problems, bodyLine: parsed.bodyLine }), freshness };
 }
 
 /** Progress for a person waiting: not more often than every 100 ms, and always the end. */

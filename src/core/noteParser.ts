@@ -2,15 +2,13 @@
 // nothing here throws on bad input; every defect becomes a problem attached to the note.
 import type { Document } from 'yaml';
 import { yamlLib } from './lazyModules';
-import { readFastYaml } from './fastYaml';
-import { readLayout } from './layoutReader';
-import { NoteFields } from './plainConstructors';
+import { readStrictYaml } from './frontMatterReader';
+import { defaultFields, FIELD_ENTRIES, type FieldSpec, type NoteFieldKey } from './noteFields';
 import { splitFrontMatter, type FrontMatterSplit } from './frontMatter';
 import { unsafePathReason } from './repoPaths';
 import {
-  COMMIT_ROLES, SEVERITIES, STATUSES, FULL_SHA_PATTERN, SHA_PATTERN, isDateTime,
+  COMMIT_ROLES, FULL_SHA_PATTERN, SHA_PATTERN, isDateTime,
   type CommitRole, type LinkedCommit, type LinkedFile, type Note, type NoteProblem, type ParsedNote,
-  type Severity, type Status,
 } from './noteModel';
 
 /** YAML parse options shared with the writer: no alias expansion, duplicate keys are errors. */
@@ -68,14 +66,8 @@ export function parseNoteStart(head: string, fileName: string, withBody: (fields
   if (head.includes('\u0000')) {
     return undefined;
   }
-  // No body yet: `withBody` adds it once every other field is set, so that these notes share
-  // one object shape (a body added as an accessor to a note that had a plain one would not).
+  // No body yet: `withBody` adds it once every other field is set.
   const fields = defaultFields(fileName);
-  // Most notes are laid out as Candor writes them: read in one pass, or not at all.
-  const bodyLine = readLayout(head, fields);
-  if (bodyLine >= 0) {
-    return { note: withBody(fields), problems: NO_PROBLEMS, bodyLine };
-  }
   const split = splitFrontMatter(head);
   if (!split) {
     return undefined;
@@ -83,23 +75,6 @@ export function parseNoteStart(head: string, fileName: string, withBody: (fields
   const parsed = readFields(fields as Note, split, countLineBreaks(head, split.bodyStart), []);
   parsed.note = withBody(parsed.note);
   return parsed;
-}
-
-/**
- * The problems of every note the layout reader read: one frozen empty list, shared, rather than
- * one more object for each of the thousands of notes an index keeps. Nothing adds to a note's
- * problems after parsing (a check copies them).
- */
-const NO_PROBLEMS: NoteProblem[] = Object.freeze([]) as unknown as NoteProblem[];
-
-/**
- * What a note named `fileName` is before its front matter says otherwise: every field but the
- * body. The optional ones are there too, undefined, so that every note has the same fields in
- * the same order however far its front matter could be read (and however it was read: parsed,
- * from the layout reader or from the index cache).
- */
-function defaultFields(fileName: string): Omit<Note, 'body'> {
-  return new NoteFields(fileName.replace(/\.md$/i, ''));
 }
 
 /** Fills `note` from the front matter of `split`. */
@@ -111,39 +86,56 @@ function readFields(note: Note, split: FrontMatterSplit, bodyLine: number, probl
     return { note, problems, bodyLine };
   }
   const fields = new FieldReader(data, problems, lineOf(split.yaml, split.firstLine));
-
-  const declaredId = fields.string('id');
-  if (declaredId !== undefined && declaredId !== id) {
-    problems.push({ level: 'warning', message: `id "${declaredId}" does not match the file name "${id}".`, line: fields.line('id') });
-  }
-  const title = fields.string('title', true);
-  if (title !== undefined) {
-    note.title = title;
-  }
-  note.status = fields.oneOf('status', STATUSES, 'open') as Status;
-  note.severity = fields.oneOf('severity', SEVERITIES, 'medium') as Severity;
-  note.author = fields.string('author');
-  note.occurred = fields.timestamp('occurred');
-  note.logged = fields.timestamp('logged');
-  note.branch = fields.string('branch');
-  note.head = fields.sha('head');
-  note.resolved = fields.timestamp('resolved');
-  note.commits = fields.list('commits', (item, where) => readCommit(item, where, problems, () => fields.line('commits')));
-  note.files = fields.list('files', (item, where) => readFile(item, where, problems, () => fields.line('files')));
-  note.tags = fields.list('tags', (item, where) => {
-    if (typeof item === 'string' || typeof item === 'number') {
-      return String(item);
+  const values = note as unknown as Record<string, unknown>;
+  // Every field of the table, in its order: a value read replaces the default.
+  for (const [key, spec] of FIELD_ENTRIES) {
+    const value = readField(fields, key, spec, id, problems);
+    if (value !== undefined) {
+      values[key] = value;
     }
-    problems.push({ level: 'warning', message: `${where} must be a text tag.`, line: fields.line('tags') });
-    return undefined;
-  });
+  }
   return { note, problems, bodyLine };
+}
+
+/** One field's value as its table entry says to read and check it; undefined keeps the default. */
+function readField(fields: FieldReader, key: NoteFieldKey, spec: FieldSpec, id: string, problems: NoteProblem[]): unknown {
+  switch (spec.check) {
+    case 'id': {
+      const declared = fields.string(key);
+      if (declared !== undefined && declared !== id) {
+        problems.push({ level: 'warning', message: `id "${declared}" does not match the file name "${id}".`, line: fields.line(key) });
+      }
+      return undefined;
+    }
+    case 'title':
+      return fields.string(key, true);
+    case 'text':
+      return fields.string(key);
+    case 'choice':
+      return fields.oneOf(key, spec.choices ?? [], spec.default ?? '');
+    case 'timestamp':
+      return fields.timestamp(key);
+    case 'sha':
+      return fields.sha(key);
+    case 'commits':
+      return fields.list(key, (item, where) => readCommit(item, where, problems, () => fields.line(key)));
+    case 'files':
+      return fields.list(key, (item, where) => readFile(item, where, problems, () => fields.line(key)));
+    case 'tags':
+      return fields.list(key, (item, where) => {
+        if (typeof item === 'string' || typeof item === 'number') {
+          return String(item);
+        }
+        problems.push({ level: 'warning', message: `${where} must be a text tag.`, line: fields.line(key) });
+        return undefined;
+      });
+  }
 }
 
 function readYaml(yaml: string, firstLine: number, problems: NoteProblem[]): Record<string, unknown> | undefined {
   // Most notes are what Candor wrote: the strict reader gives the same value ~20 times faster.
   // When it is not sure, the `yaml` package reads the note and explains what is wrong with it.
-  const fast = readFastYaml(yaml);
+  const fast = readStrictYaml(yaml);
   if (fast?.errors) {
     // What `yaml` would report (the strict reader reports only what it is sure of), reported alike.
     for (const err of fast.errors.slice(0, 5)) {

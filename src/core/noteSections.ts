@@ -1,13 +1,10 @@
 // Finding the body's sections, for placing the cursor and (later) for reading them back.
+import { bodyStartLine } from './frontMatter';
 
 /** 0-based line where a person should start typing: inside the first section with no text yet. */
 export function firstEmptySectionLine(text: string): number | undefined {
   const lines = text.split(/\r?\n/);
-  let bodyStart = 0;
-  if (lines[0]?.replace(/^\uFEFF/, '') === '---') {
-    const close = lines.findIndex((l, i) => i > 0 && (l === '---' || l === '...'));
-    bodyStart = close + 1;
-  }
+  const bodyStart = bodyStartLine(lines);
   for (let i = bodyStart; i < lines.length; i++) {
     if (!/^##\s/.test(lines[i])) {
       continue;

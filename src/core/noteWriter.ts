@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { yamlLib } from './lazyModules';
+import { NOTE_FIELDS, WRITTEN_FIELDS, type FieldSpec, type NoteFieldKey } from './noteFields';
 import { SECTIONS, type LinkedCommit, type LinkedFile, type SectionKey, type Severity, type Status } from './noteModel';
 import { noteId, slugify } from './slug';
 
@@ -29,7 +30,7 @@ export function isoSeconds(date: Date): string {
 }
 
 export function renderNote(id: string, draft: NoteDraft): string {
-  const fields: Record<string, unknown> = {
+  const values: Partial<Record<NoteFieldKey, unknown>> = {
     id,
     title: draft.title,
     status: draft.status ?? 'open',
@@ -43,6 +44,11 @@ export function renderNote(id: string, draft: NoteDraft): string {
     files: draft.files.map((f) => stripUndefined({ path: f.path, lines: f.lines, commit: f.commit, anchor: f.anchor, uncommitted: f.uncommitted })),
     tags: draft.tags ?? [],
   };
+  // The fields a new note has, in the field table's order (noteFields.ts).
+  const fields: Record<string, unknown> = {};
+  for (const key of WRITTEN_FIELDS) {
+    fields[key] = values[key];
+  }
   const doc = new (yamlLib().Document)(stripUndefined(fields));
   // `lines: [12, 18]` and `tags: []` read best on one line.
   const files = doc.get('files');
@@ -54,9 +60,11 @@ export function renderNote(id: string, draft: NoteDraft): string {
       }
     }
   }
-  const tags = doc.get('tags');
-  if (yamlLib().isSeq(tags)) {
-    tags.flow = true;
+  for (const key of WRITTEN_FIELDS) {
+    const list = (NOTE_FIELDS[key] as FieldSpec).flow ? doc.get(key) : undefined;
+    if (yamlLib().isSeq(list)) {
+      list.flow = true;
+    }
   }
   const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   return `---\n${yaml}---\n\n${renderBody(draft.sections ?? {})}`;

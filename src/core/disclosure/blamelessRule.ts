@@ -1,31 +1,12 @@
 // The shape of a blameless-language rule, and the checks a rule from settings must pass before
 // it is used: a team's rule with a broken regex should be reported where it is configured, with
 // which rule and why, not fail later on some note.
+import { BLAMELESS_CATEGORIES, type BlamelessCategory, type BlamelessRule } from './blamelessRuleShape';
 import { DEFAULT_BLAMELESS_RULES } from './defaultBlamelessRules';
 import { validateStructure, type RuleStructure } from './ruleStructure';
 
-export const BLAMELESS_CATEGORIES = ['passive-cover', 'blaming-others', 'minimising', 'excuse'] as const;
-export type BlamelessCategory = (typeof BLAMELESS_CATEGORIES)[number];
-
-export interface BlamelessRule {
-  /** Unique; a custom rule with a default rule's id replaces it. */
-  id: string;
-  category: BlamelessCategory;
-  /**
-   * A JavaScript regular expression's source. Matching is always case-insensitive and global;
-   * write word boundaries (`\b`, or lookarounds such as `(?<![\w-])`) yourself. Optional when the
-   * rule has a `structure` (it then marks the clause's verb); with one, the match must also pass it.
-   */
-  pattern?: string;
-  /** What the sentence around a match must be: its subject, passive or not, with an agent or not. */
-  structure?: RuleStructure;
-  /** Extra flags: any of `m`, `s`, `u` (`g` and `i` are always on). */
-  flags?: string;
-  /** Why the wording gets in the way, said kindly; shown with the finding. */
-  explanation: string;
-  /** Replacement for the matched text (`$1`… for groups; `""` deletes); absent when there is no simple fix. */
-  replacement?: string;
-}
+// The shape lives in blamelessRuleShape.ts, which the default rules use too (no import cycle).
+export { BLAMELESS_CATEGORIES, type BlamelessCategory, type BlamelessRule } from './blamelessRuleShape';
 
 export class BlamelessRuleError extends Error {
   constructor(message: string, readonly ruleIndex?: number, readonly ruleId?: string) {

@@ -4,7 +4,7 @@
 // Patterns are JavaScript regex sources, matched case-insensitively (see BlamelessRule). They are
 // deliberately narrow: a checker that cries wolf gets turned off, so a pattern names the words that
 // do the harm ("they should have noticed") rather than every use of a word ("should").
-import type { BlamelessRule } from './blamelessRule';
+import type { BlamelessRule } from './blamelessRuleShape';
 
 /** People other than the author, as they are pointed at in notes. */
 const OTHERS = String.raw`(?:they|he|she|some(?:one|body)(?:\s+else)?|the\s+(?:other\s+team|intern|contractor|vendor|reviewers?|new\s+(?:guy|hire|person)|qa(?:\s+team)?|ops(?:\s+team)?|on-?call))`;

@@ -10,7 +10,7 @@
 // comments, CRLF. Anything else (anchors, aliases, tags, flow maps, folded `>` scalars,
 // multi-line plain or quoted scalars, quoted or unusual keys, tabs for indentation, directives,
 // document markers, deep nesting, odd control characters) returns undefined. The differential
-// test (test/unit/fastYaml.test.ts) compares both readers on writer output, hand edits and a
+// test (test/unit/frontMatterReader.test.ts) compares both readers on writer output, hand edits and a
 // fuzz set.
 //
 // Two mistakes people make by hand are reported here, exactly as `yaml` reports them, when the
@@ -18,8 +18,10 @@
 // and a flow list `[` left open at the end of a top-level line. `yaml` takes about a millisecond
 // per such note, as long as a hundred well-formed ones take here.
 
+import { COMMIT_LINK_KEYS, FILE_LINK_KEYS, NOTE_FIELDS } from './noteFields';
+
 /** A `yaml` error as parseNote reports it: the first line of its message, and its 1-based line. */
-export interface FastYamlError {
+export interface StrictYamlError {
   message: string;
   line: number;
 }
@@ -28,9 +30,9 @@ export interface FastYamlError {
  * What the reader found: the document's top-level map, or null for an empty document; or, when
  * `errors` is set, the errors `yaml` gives for it (then `value` means nothing).
  */
-export interface FastYamlResult {
+export interface StrictYamlResult {
   value: Record<string, unknown> | null;
-  errors?: FastYamlError[];
+  errors?: StrictYamlError[];
 }
 
 /** Thrown inside the reader to give up; never escapes. A plain object: no stack to capture. */
@@ -45,23 +47,19 @@ const MAX_KEY_LENGTH = 128;
 // the line and paragraph separators whose handling differs between versions, plus a carriage
 // return that is not part of CRLF. The `yaml` package deals with these in its own ways; leave them
 // to it. Two tests rather than one alternation, and a regular expression rather than a loop over
-// the characters: both measured faster. The ranges, for a character class, are shared with the
-// layout reader (layoutReader.ts), which must leave the very same characters to `yaml`; tab, line
-// feed and carriage return are left out here, each reader deals with them in its own way.
-export const UNUSUAL_RANGES = '\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ufeff\\ufffe\\uffff';
+// the characters: both measured faster.
+const UNUSUAL_RANGES = '\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ufeff\\ufffe\\uffff';
 const UNUSUAL_CHARS = new RegExp(`[${UNUSUAL_RANGES}]`);
 const LONE_CR = /\r(?!\n)/;
 
 // Plain words the core schema reads as null or booleans: as keys, `yaml` would stringify them
 // back; simpler to let it. `__proto__` would set the prototype on a plain object.
-export const RESERVED_KEYS: ReadonlySet<string> = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '__proto__']);
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '__proto__']);
 
 // The keys notes use, by length. Matching them in place avoids making (and hashing) a new string
 // per key: the constants are interned once, which makes building the objects cheaper too.
-const KNOWN_KEYS = [
-  'id', 'title', 'status', 'severity', 'author', 'occurred', 'logged', 'branch', 'head', 'commits', 'files', 'tags',
-  'sha', 'role', 'subject', 'path', 'lines', 'commit', 'anchor', 'uncommitted', 'resolved',
-];
+// The keys come from the field table (noteFields.ts).
+const KNOWN_KEYS: readonly string[] = [...Object.keys(NOTE_FIELDS), ...COMMIT_LINK_KEYS, ...FILE_LINK_KEYS];
 const KNOWN_BY_LENGTH: string[][] = [];
 for (const key of KNOWN_KEYS) {
   (KNOWN_BY_LENGTH[key.length] ??= []).push(key);
@@ -78,10 +76,6 @@ const FLOAT_EXP_RE = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 /** Only text that starts like a number or a special word can be anything but a string. */
 const MAYBE_NOT_STRING = /^[-+.0-9~nNtTfF]/;
-/** All of the above in one: what resolvePlain turns into something other than a string. */
-const NOT_STRING = new RegExp(
-  [NULL_RE, BOOL_RE, INT_OCT_RE, INT_RE, INT_HEX_RE, FLOAT_NAN_RE, FLOAT_EXP_RE, FLOAT_RE].map((re) => `(?:${re.source})`).join('|'),
-);
 
 const DOUBLE_QUOTE_ESCAPES: Record<string, string> = {
   '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
@@ -99,7 +93,7 @@ const PLUS = 43;
  * Reads `src` if it is within the subset; undefined means "not sure, ask `yaml`". Never throws.
  * `src` is the text between the front matter fences, so it ends with a line break.
  */
-export function readFastYaml(src: string): FastYamlResult | undefined {
+export function readStrictYaml(src: string): StrictYamlResult | undefined {
   if (src.length > 0 && src.charCodeAt(src.length - 1) !== 10) {
     return undefined;
   }
@@ -120,7 +114,7 @@ export function readFastYaml(src: string): FastYamlResult | undefined {
 }
 
 /** Resolves a plain scalar as the YAML 1.2 core schema does in `yaml`. */
-export function resolvePlain(text: string): unknown {
+function resolvePlain(text: string): unknown {
   if (!MAYBE_NOT_STRING.test(text)) {
     return text;
   }
@@ -146,14 +140,6 @@ export function resolvePlain(text: string): unknown {
     return parseFloat(text);
   }
   return text;
-}
-
-/**
- * Whether resolvePlain gives `text` back as a string: one test instead of up to eight, for a
- * reader that only wants text.
- */
-export function isPlainString(text: string): boolean {
-  return !MAYBE_NOT_STRING.test(text) || !NOT_STRING.test(text);
 }
 
 function knownKey(src: string, at: number, length: number): string | undefined {
@@ -183,7 +169,7 @@ class Reader {
   /** The next line to look at. */
   private line = 0;
   /** The errors `yaml` reports for what was read (in document order, as `yaml` lists them). */
-  readonly errors: FastYamlError[] = [];
+  readonly errors: StrictYamlError[] = [];
 
   constructor(private readonly src: string) {
     let start = 0;
