@@ -3,7 +3,7 @@
 // which rule and why, not fail later on some note.
 import { BLAMELESS_CATEGORIES, type BlamelessCategory, type BlamelessRule } from './blamelessRuleShape';
 import { DEFAULT_BLAMELESS_RULES } from './defaultBlamelessRules';
-import { validateStructure, type RuleStructure } from './ruleStructure';
+import { validateStructure } from './ruleStructure';
 
 // The shape lives in blamelessRuleShape.ts, which the default rules use too (no import cycle).
 export { BLAMELESS_CATEGORIES, type BlamelessCategory, type BlamelessRule } from './blamelessRuleShape';
