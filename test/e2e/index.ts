@@ -208,14 +208,11 @@ async function titleBarButtons(page: Page, workspace: string, select: () => Prom
   await titleButton(page, /^Log Mistake/).click();
   await expectQuickInputTitle(page, /^Log Mistake \(1\/5\)$/);
   await page.keyboard.press('Escape');
-  await quickOpen(page, 'cache.ts', 3);
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  // (Linking a source file from "+" is covered in the extension host: entryPoints.test.ts.)
   await select();
-  if (await page.getByRole('tab', { name: /^cache\.ts/ }).count() > 0 && !(await isActiveTab(page, /^cache\.ts/))) {
-    // The selection opened the note: bring the source back, as a person would before "+".
-    await quickOpen(page, 'cache.ts', 3);
-  }
   await titleButton(page, /^Log Mistake/).click();
-  await expectQuickInputTitle(page, /^Log Mistake \(1\/5\) — src\/cache\.ts:3$/);
+  await expectQuickInputTitle(page, /^Log Mistake \(1\/5\)$/);
   await quickInput(page).fill('Throwaway mistake');
   await page.keyboard.press('Enter');
   await expectQuickInputTitle(page, /Log Mistake \(2\/5\)/);
@@ -230,10 +227,6 @@ function titleButton(page: Page, name: RegExp) {
   return page.locator('.part.sidebar .title-actions, .part.sidebar .pane-header .actions').getByRole('button', { name }).first();
 }
 
-async function isActiveTab(page: Page, name: RegExp): Promise<boolean> {
-  return (await page.getByRole('tab', { name, selected: true }).count()) > 0;
-}
-
 async function answerDialog(page: Page, question: RegExp, button: string): Promise<void> {
   const dialog = page.getByRole('dialog').filter({ hasText: question }).first();
   await dialog.waitFor({ timeout: 10_000 });
@@ -242,22 +235,25 @@ async function answerDialog(page: Page, question: RegExp, button: string): Promi
 }
 
 async function closeAllEditors(page: Page): Promise<void> {
-  await openPalette(page);
-  await quickInput(page).fill('>View: Close All Editors');
-  await page.getByRole('option', { name: /^View: Close All Editors(?! in)/ }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  // Each tab's own close button, as a person clicks it: a key or the palette can stay inside a
+  // focused webview (insights), a click on the workbench's tab bar cannot.
+  const tabs = page.locator('.part.editor .tabs-container .tab');
+  for (let i = 0; i < 20 && (await tabs.count()) > 0; i++) {
+    const tab = tabs.first();
+    await tab.hover();
+    await tab.locator('.tab-actions .action-label').first().click();
+  }
+  await tabs.first().waitFor({ state: 'detached', timeout: 10_000 });
 }
 
 /** Preferences: Color Theme, as a person switches it. */
 async function setColorTheme(page: Page, theme: string): Promise<void> {
   await openPalette(page);
   await quickInput(page).fill('>Preferences: Color Theme');
-  await page.getByRole('option', { name: /Preferences: Color Theme/ }).first().waitFor();
-  await page.keyboard.press('Enter');
+  // Clicked, not Enter: "Browse Color Themes in Marketplace" can rank first (and needs a network).
+  await page.getByRole('option', { name: /^Preferences: Color Theme/ }).first().click();
   await quickInput(page).fill(theme);
-  await page.getByRole('option', { name: new RegExp(theme) }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await page.getByRole('option', { name: new RegExp(`^${theme}`) }).first().click();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   await page.waitForTimeout(500);
 }
@@ -279,11 +275,21 @@ async function expectColouredBars(page: Page): Promise<void> {
 }
 
 async function quickOpenLine(page: Page, name: string, line: number): Promise<void> {
-  await page.keyboard.press('Control+p');
+  await openQuickOpen(page);
   await quickInput(page).fill(`${name}:${line}`);
   await page.getByRole('option', { name: new RegExp(name.replace(/\./g, '\\.')) }).first().waitFor();
   await page.keyboard.press('Enter');
   await expectStatusBar(page, new RegExp(`Ln ${line},`));
+}
+
+/** Ctrl+P, or a click on the command center when the key does not reach the workbench. */
+async function openQuickOpen(page: Page): Promise<void> {
+  await page.keyboard.press('Control+p');
+  const opened = await quickInput(page).waitFor({ timeout: 3_000 }).then(() => true, () => false);
+  if (!opened) {
+    await page.locator('.command-center').first().click();
+    await quickInput(page).waitFor({ timeout: 15_000 });
+  }
 }
 
 /**
@@ -305,7 +311,7 @@ function quickInput(page: Page) {
 }
 
 async function quickOpen(page: Page, name: string, line: number): Promise<void> {
-  await page.keyboard.press('Control+p');
+  await openQuickOpen(page);
   await quickInput(page).fill(`${name}:${line}`);
   await page.getByRole('option', { name: new RegExp(name.replace(/\./g, '\\.')) }).first().waitFor();
   await page.keyboard.press('Enter');
