@@ -2,13 +2,12 @@
 // with their git user.email and not yet in the base the branch grew from. Only those are recorded
 // as `introduced`; the rest of git blame's answer is the lines' `history`, which may be years of
 // other people's work and must not be named as the cause in a note meant to own a mistake.
+import { BASE_BRANCHES } from './baseBranches';
 import type { GitRunner } from './gitRunner';
 
-/** The base, in this order: where HEAD forked from the remote's default branch, else from main, else master. */
-const BASE_REFS = ['origin/HEAD', 'main', 'master'];
-
+/** The base: where HEAD forked from the first of BASE_BRANCHES that shares history with it. */
 export async function findBase(git: GitRunner, repoRoot: string): Promise<string | undefined> {
-  for (const ref of BASE_REFS) {
+  for (const ref of BASE_BRANCHES) {
     try {
       const base = (await git.run(repoRoot, ['merge-base', 'HEAD', `${ref}^{commit}`, '--'])).trim();
       if (/^[0-9a-f]{40,64}$/.test(base)) {

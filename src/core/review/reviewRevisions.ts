@@ -1,6 +1,7 @@
 // Which two revisions a review compares, and the diff between them. The base defaults to where
 // the branch forked (merge base of HEAD with origin/HEAD, else main, else master); the head is
 // HEAD plus the working tree (staged and unstaged) unless a commit is named.
+import { BASE_BRANCHES } from '../git/baseBranches';
 import type { GitRunner } from '../git/gitRunner';
 import { filterOverrides } from '../git/repoQueries';
 import { parseDiff, type FileChange } from './diffHunks';
@@ -22,7 +23,6 @@ export interface Revisions {
   workingTree: boolean;
 }
 
-const DEFAULT_BASES = ['origin/HEAD', 'main', 'master'];
 const SHALLOW_HINT = 'Fetch the history the base needs: `git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout.';
 
 export async function resolveRevisions(git: GitRunner, root: string, base: string | undefined, head: string | undefined, signal?: AbortSignal): Promise<Revisions> {
@@ -44,7 +44,7 @@ export async function resolveRevisions(git: GitRunner, root: string, base: strin
     }
     return { base: sha, head: headSha, workingTree: head === undefined };
   }
-  for (const candidate of DEFAULT_BASES) {
+  for (const candidate of BASE_BRANCHES) {
     if (!(await commitOf(git, root, candidate, signal))) {
       continue;
     }
