@@ -154,8 +154,8 @@ export interface NoteFilter {
   text?: string;
   /** Only notes whose author carries this e-mail address. */
   authorEmail?: string;
-  /** Only notes linked to one of these repository-relative paths. */
-  changedFiles?: ReadonlySet<string>;
+  /** Only notes with one of these ids: those whose linked lines this branch's change touches (review/branchTouches). */
+  touchedNoteIds?: ReadonlySet<string>;
 }
 
 export function matchesFilter(note: Note, filter: NoteFilter): boolean {
@@ -168,7 +168,7 @@ export function matchesFilter(note: Note, filter: NoteFilter): boolean {
   if (filter.authorEmail !== undefined && !note.author?.toLowerCase().includes(`<${filter.authorEmail.toLowerCase()}>`)) {
     return false;
   }
-  if (filter.changedFiles && !note.files.some((f) => filter.changedFiles!.has(f.path))) {
+  if (filter.touchedNoteIds && !filter.touchedNoteIds.has(note.id)) {
     return false;
   }
   return true;
@@ -178,7 +178,7 @@ export function describeFilter(filter: NoteFilter): string | undefined {
   const parts = [
     filter.text ? `"${filter.text}"` : undefined,
     filter.authorEmail !== undefined ? 'mine' : undefined,
-    filter.changedFiles ? 'changed on this branch' : undefined,
+    filter.touchedNoteIds ? 'changed on this branch' : undefined,
   ].filter(Boolean);
   return parts.length > 0 ? `Filtered: ${parts.join(', ')}` : undefined;
 }

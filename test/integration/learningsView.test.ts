@@ -66,7 +66,7 @@ describe('Learnings view commands', () => {
     assert.ok((await treeSnapshot(api)).flatMap((g) => g.notes).length >= 1);
   });
 
-  it('filters to my notes and to notes on files changed on this branch', async () => {
+  it('filters to my notes and to notes whose lines this branch\'s change touches (line-accurate)', async () => {
     const api = await candor();
     await vscode.commands.executeCommand('candor.logMistake', { title: 'Mine, on the cache', files: [{ path: 'src/cache.ts', startLine: 2 }] });
     await vscode.commands.executeCommand('candor.filter', { onlyMine: true });
@@ -77,17 +77,28 @@ describe('Learnings view commands', () => {
 
     const cache = path.join(workspaceRoot(), 'src/cache.ts');
     const original = fs.readFileSync(cache, 'utf8');
-    await vscode.commands.executeCommand('candor.filter', { onlyChangedOnBranch: true });
-    titles = (await treeSnapshot(api)).flatMap((g) => g.notes.map((n) => String(n.item.label)));
-    assert.ok(!titles.includes('Mine, on the cache'), 'src/cache.ts is unchanged so far');
-    fs.writeFileSync(cache, original + '// changed on this branch\n');
-    try {
+    const branchTitles = async () => {
       await vscode.commands.executeCommand('candor.filter', { onlyChangedOnBranch: true });
-      titles = (await treeSnapshot(api)).flatMap((g) => g.notes.map((n) => String(n.item.label)));
+      return (await treeSnapshot(api)).flatMap((g) => g.notes.map((n) => String(n.item.label)));
+    };
+    titles = await branchTitles();
+    assert.ok(!titles.includes('Mine, on the cache'), 'src/cache.ts is unchanged so far');
+    try {
+      // The file changes, far below line 2: the note's lines are not touched, so it stays hidden.
+      fs.writeFileSync(cache, original + '// changed on this branch\n');
+      titles = await branchTitles();
+      assert.ok(!titles.includes('Mine, on the cache'), `an edit 38 lines below is not the note's lines: ${titles.join()}`);
+      assert.strictEqual(api.view.view.description, 'Filtered: changed on this branch');
+      // Line 3 changes: within 3 lines of line 2, as candor review counts it.
+      const lines = original.split('\n');
+      lines[2] = `${lines[2]} // touched`;
+      fs.writeFileSync(cache, lines.join('\n'));
+      titles = await branchTitles();
       assert.ok(titles.includes('Mine, on the cache'), titles.join());
       assert.ok(!titles.includes('Dropped a migration'));
     } finally {
       fs.writeFileSync(cache, original);
+      await vscode.commands.executeCommand('candor.clearFilter');
     }
   });
 

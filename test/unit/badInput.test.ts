@@ -73,7 +73,7 @@ describe(`bad input: ${CASES.length} kinds of hostile and broken notes`, () => {
       const groups = groupNotes(notes, by, (n) => n);
       assert.strictEqual(groups.find((g) => g.key === 'attention')?.items.length, notes.filter(hasErrors).length, by);
     }
-    notes.forEach((n) => matchesFilter(n.note, { text: 'note', authorEmail: 'a@b.c', changedFiles: new Set(['src/cache.ts']) }));
+    notes.forEach((n) => matchesFilter(n.note, { text: 'note', authorEmail: 'a@b.c', touchedNoteIds: new Set(['x']) }));
     notes.forEach((n) => findTaskItems(n.note.body));
     const git = new GitRunner({ isTrusted: () => true });
     for (const n of notes) {

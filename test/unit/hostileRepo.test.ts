@@ -7,7 +7,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { locateLinks } from '../../src/core/anchoring/locateLinks';
-import { filesChangedOnBranch } from '../../src/core/git/branchChanges';
+import { notesTouchedOnBranch } from '../../src/core/review/branchTouches';
 import { captureContext, recentCommits, resolveCommits } from '../../src/core/git/captureContext';
 import { GitRunner } from '../../src/core/git/gitRunner';
 import { headSha, showCommit, userEmail } from '../../src/core/git/repoQueries';
@@ -109,7 +109,7 @@ describe('a hostile repository', () => {
       await logMistake(git, { title: 'Hostile', severity: 'low', folder: repo.root, incidentsDir: path.join(repo.root, 'incidents'), files: [{ absPath: path.join(repo.root, 'src/cache.ts'), startLine: 13 }], commits: [second] });
       await resolveCommits(git, repo.root, [first, second], []);
       await recentCommits(git, repo.root, 5);
-      await filesChangedOnBranch(git, repo.root);
+      await notesTouchedOnBranch([], git, repo.root);
       await locateLinks([
         { path: 'src/cache.ts', lines: [12, 18], commit: first, anchor: 'export const v12 = 12;' },
         { path: 'README.md', commit: first },

@@ -3,10 +3,7 @@ import { GROUP_BY, groupNotes, matchesFilter, regroupChanged, type GroupBy } fro
 import { parseNote } from '../../src/core/noteParser';
 import { findTaskItems, setTaskDone } from '../../src/core/taskItems';
 import { sectionText } from '../../src/core/noteSections';
-import { filesChangedOnBranch } from '../../src/core/git/branchChanges';
-import { GitRunner } from '../../src/core/git/gitRunner';
 import type { ParsedNote } from '../../src/core/noteModel';
-import { TempRepo } from './helpers/tempRepo';
 
 function note(id: string, fields: string, body = ''): ParsedNote {
   return parseNote(`---\nid: ${id}\n${fields}\n---\n${body}`, `${id}.md`);
@@ -36,12 +33,13 @@ describe('grouping and filtering notes', () => {
     assert.deepStrictEqual(grouped('author').slice(1), [['Ada', ['A']], ['Grace', ['B']], ['Unknown author', ['C']]]);
   });
 
-  it('filters by words, by author e-mail and by changed files', () => {
+  it('filters by words, by author e-mail and by the notes a change touches', () => {
     const titles = (filter: Parameters<typeof matchesFilter>[1]) => NOTES.filter((n) => matchesFilter(n.note, filter)).map((n) => n.note.title);
     assert.deepStrictEqual(titles({ text: 'dropped TABLE' }), ['A']);
     assert.deepStrictEqual(titles({ text: 'k8s' }), ['A', 'B']);
     assert.deepStrictEqual(titles({ authorEmail: 'GRACE@example.com' }), ['B']);
-    assert.deepStrictEqual(titles({ changedFiles: new Set(['src/b.ts']) }), ['C']);
+    assert.deepStrictEqual(titles({ touchedNoteIds: new Set([NOTES.find((n) => n.note.title === 'C')!.note.id]) }), ['C']);
+    assert.deepStrictEqual(titles({ touchedNoteIds: new Set() }), []);
   });
 });
 
@@ -70,19 +68,6 @@ describe('task items and sections', () => {
   it('reads a section', () => {
     assert.strictEqual(sectionText(TEXT, 'Learnings'), 'Ask before flushing.');
     assert.strictEqual(sectionText(TEXT, 'Impact'), undefined);
-  });
-});
-
-describe('filesChangedOnBranch', () => {
-  it('lists files changed since main, uncommitted and untracked ones', async () => {
-    const repo = TempRepo.create();
-    repo.commit('base', { 'a.ts': '1\n', 'b.ts': '1\n' });
-    repo.git('checkout', '-q', '-b', 'feature');
-    repo.commit('change b', { 'b.ts': '2\n' });
-    repo.write('a.ts', 'edited\n');
-    repo.write('new file.ts', 'x\n');
-    const files = await filesChangedOnBranch(new GitRunner({ isTrusted: () => true }), repo.root);
-    assert.deepStrictEqual([...files].sort(), ['a.ts', 'b.ts', 'new file.ts']);
   });
 });
 

@@ -1,10 +1,10 @@
 // The Learnings view's own commands and state: grouping (remembered per workspace), filtering,
 // the badge of open notes, ticking task items, and the note context menu.
 import * as vscode from 'vscode';
-import { filesChangedOnBranch } from '../../core/git/branchChanges';
 import { userEmail } from '../../core/git/repoQueries';
 import type { GitRunner } from '../../core/git/gitRunner';
 import { GROUP_BY, type GroupBy, type NoteFilter } from '../../core/noteGrouping';
+import { notesTouchedOnBranch } from '../../core/review/branchTouches';
 import { findTaskItems, setTaskDone } from '../../core/taskItems';
 import { reportCommandError, type NoteEditor } from '../notes/noteEdits';
 import type { NotesService } from '../notes/notesService';
@@ -111,7 +111,7 @@ export class LearningsView implements vscode.Disposable {
     }
     if (typeof arg === 'object' && arg !== null) {
       const { text, onlyMine, onlyChangedOnBranch } = arg as { text?: string; onlyMine?: boolean; onlyChangedOnBranch?: boolean };
-      return this.applyFilter(await this.buildFilter(typeof text === 'string' ? text : undefined, onlyMine === true, onlyChangedOnBranch === true));
+      return this.applyFilter(await this.buildFilter(typeof text === 'string' ? text : undefined, onlyMine === true, onlyChangedOnBranch === true, true));
     }
     const current = this.provider.currentFilter;
     const text = await vscode.window.showInputBox({
@@ -123,7 +123,11 @@ export class LearningsView implements vscode.Disposable {
       return;
     }
     const mine = { label: vscode.l10n.t('Only mine'), description: vscode.l10n.t('notes whose author is your git user.email'), picked: current.authorEmail !== undefined };
-    const branch = { label: vscode.l10n.t('Only notes on files changed on this branch'), picked: current.changedFiles !== undefined };
+    const branch = {
+      label: vscode.l10n.t('Only notes on files changed on this branch'),
+      description: vscode.l10n.t('whose linked lines the change touches'),
+      picked: current.touchedNoteIds !== undefined,
+    };
     const toggles = await vscode.window.showQuickPick([mine, branch], { title: vscode.l10n.t('Filter Learnings (2/2)'), canPickMany: true, placeHolder: vscode.l10n.t('Enter to apply') });
     if (toggles === undefined) {
       return;
@@ -139,7 +143,7 @@ export class LearningsView implements vscode.Disposable {
     }
   }
 
-  private async buildFilter(text: string | undefined, onlyMine: boolean, onlyBranch: boolean): Promise<NoteFilter> {
+  private async buildFilter(text: string | undefined, onlyMine: boolean, onlyBranch: boolean, quiet = false): Promise<NoteFilter> {
     const filter: NoteFilter = { text: text?.trim() || undefined };
     if (!onlyMine && !onlyBranch) {
       return filter;
@@ -152,11 +156,16 @@ export class LearningsView implements vscode.Disposable {
       filter.authorEmail = (await userEmail(this.git, folders[0]?.root ?? process.cwd())) ?? '';
     }
     if (onlyBranch) {
-      const files = new Set<string>();
+      // Line-accurate, by the review engine: a note shows when this branch's change touches its linked lines.
+      const ids = new Set<string>();
       for (const folder of folders) {
-        (await filesChangedOnBranch(this.git, folder.root)).forEach((f) => files.add(f));
+        const touches = await notesTouchedOnBranch(folder.index.list(), this.git, folder.root);
+        touches.noteIds.forEach((id) => ids.add(id));
+        if (touches.fallback && !quiet) {
+          void vscode.window.showInformationMessage(touches.fallback);
+        }
       }
-      filter.changedFiles = files;
+      filter.touchedNoteIds = ids;
     }
     return filter;
   }
