@@ -108,7 +108,7 @@ describe('candor review', () => {
     assert.strictEqual(runCli(['review', '--fail-on', 'huge'], { cwd: repo.root }).code, 2);
   });
 
-  it('exit codes: a bad revision 2, no incidents folder 3, a shallow clone without the base 3, bad --context 2', () => {
+  it('exit codes: a bad revision 2, no incidents folder 3 (an empty one 0, with a message), a shallow clone without the base 3, bad --context 2', () => {
     const { repo } = touchedRepo();
     const bad = runCli(['review', 'no-such-branch'], { cwd: repo.root });
     assert.strictEqual(bad.code, 2);
@@ -121,6 +121,11 @@ describe('candor review', () => {
     const none = runCli(['review'], { cwd: empty.root });
     assert.strictEqual(none.code, 3);
     assert.match(none.stderr, /No incidents folder/);
+    fs.mkdirSync(path.join(empty.root, 'incidents'));
+    const noNotes = runCli(['review', '--format', 'json'], { cwd: empty.root });
+    assert.strictEqual(noNotes.code, 0, 'an empty incidents folder is advice, not a failure');
+    assert.deepStrictEqual(JSON.parse(noNotes.stdout).touched, []);
+    assert.match(noNotes.stderr, /no notes yet in the incidents folder/);
     repo.git('add', '-A');
     repo.git('commit', '-qm', 'Edit');
     const clone = path.join(path.dirname(repo.root), `${path.basename(repo.root)}-shallow`);

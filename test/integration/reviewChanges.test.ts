@@ -55,6 +55,19 @@ describe('Review Changes', () => {
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('candor.reviewChanges', { base: 'no-such-ref' })), /no-such-ref/);
   });
 
+  it('from the Source Control title bar (a SourceControl argument): the view, not a bare report', async () => {
+    const api = await candor();
+    api.learnings.setTouched(undefined);
+    // VS Code passes the repository's SourceControl: rootUri names the folder; it is not a script's { base }.
+    const report = await vscode.commands.executeCommand<ReviewReport>('candor.reviewChanges', { id: 'git', label: 'Git', rootUri: vscode.Uri.file(workspaceRoot()) });
+    assert.ok(report?.touched.some((t) => t.id === ID), JSON.stringify(report));
+    const groups = await waitFor('the touched group', async () => {
+      const snapshot = await treeSnapshot(api);
+      return snapshot[0]?.group === 'Touched by your changes' ? snapshot : undefined;
+    });
+    assert.ok(groups[0].notes.some((n) => n.item.label === 'Reviewed cache'));
+  });
+
   it('from the palette: a "Touched by your changes" group at the top, its note opening beside', async () => {
     const api = await candor();
     // The palette reviews against the branch's base; the workspace has a main branch at HEAD, so its working tree is the change.

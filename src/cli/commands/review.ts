@@ -66,6 +66,10 @@ async function run(line: CommandLine, io: Io): Promise<ExitCode> {
     throw new CliError('Not in a git repository: a review compares two revisions.', EXIT.noFolder);
   }
   const notes = await scanNotes(io, ctx);
+  if (notes.length === 0) {
+    // Not an error: a CI job in a repository that has logged nothing yet must pass.
+    warn(io, 'there are no notes yet in the incidents folder: no learning can be touched.');
+  }
   let outcome: ReviewOutcome;
   try {
     outcome = await withProgress(io, 'Reviewing the change', () =>
