@@ -5,6 +5,7 @@
 //
 //   npm run bench                          # 1,000 and 10,000 notes
 //   npm run bench -- --sizes 1000          # a quicker run
+//   npm run bench -- --only review         # just `candor review` (generated and express histories)
 //   npm run bench -- --label before --out bench/results-before.json
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'child_process';
@@ -40,6 +41,22 @@ const extension = await esbuild.build({
 const metafile = path.join(tmp, 'dist', 'meta.json');
 fs.writeFileSync(metafile, JSON.stringify(extension.metafile));
 
+// The CLI as scripts/build.mjs bundles it (minified), for `candor review` measured as a whole process.
+const version = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')).version;
+await esbuild.build({
+  absWorkingDir: repo,
+  entryPoints: { cli: 'src/cli/main.ts' },
+  bundle: true,
+  outdir: path.join(tmp, 'dist'),
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  define: { __CANDOR_VERSION__: JSON.stringify(version) },
+  minify: true,
+  logLevel: 'warning',
+});
+
 await esbuild.build({
   absWorkingDir: repo,
   entryPoints: { benchSuite: 'scripts/benchSuite.ts' },
@@ -54,8 +71,10 @@ await esbuild.build({
 
 const options = {
   bundle: path.join(tmp, 'dist', 'extension.js'),
+  cli: path.join(tmp, 'dist', 'cli.js'),
+  only: option('only', ''),
   metafile,
-  results: path.resolve(repo, option('out', 'bench/results.json')),
+  results: path.resolve(repo, option('out', option('only', '') ? `bench/results-${option('only', '')}.json` : 'bench/results.json')),
   sizes: option('sizes', '1000,10000').split(',').map(Number),
   label: option('label', 'current'),
 };

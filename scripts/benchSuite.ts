@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { generateRepo, type GeneratedRepo } from './benchNotes';
+import { reviewRows, reviewRun, reviewSections, type ReviewRun, type ReviewSection } from './benchReview';
 import { siteRun, type SiteRun } from './benchSite';
 import { captureContext } from '../src/core/git/captureContext';
 import { GitRunner } from '../src/core/git/gitRunner';
@@ -32,6 +33,10 @@ interface Options {
   /** The production bundle and its esbuild metafile, built by bench.mjs. */
   bundle: string;
   metafile: string;
+  /** The CLI bundle, for `candor review` as a whole process. */
+  cli: string;
+  /** `review`: measure only `candor review`. */
+  only?: string;
   results: string;
   sizes: number[];
   label: string;
@@ -522,6 +527,8 @@ async function runChild(task: string, args: unknown): Promise<unknown> {
       return wordingRun();
     case 'site':
       return siteRun(args as Parameters<typeof siteRun>[0]);
+    case 'review':
+      return reviewRun(args as Parameters<typeof reviewRun>[0]);
     default:
       throw new Error(`unknown task ${task}`);
   }
@@ -579,7 +586,41 @@ function fmt(s: Stat | undefined, unit = 'ms'): string {
   return s.runs > 1 ? `${n(s.median)} ${unit} (${n(s.min)}–${n(s.max)})` : `${n(s.median)} ${unit}`;
 }
 
+/** `--only review`: the review section alone, its own results file and table. */
+async function reviewOnly(options: Options): Promise<void> {
+  const started = Date.now();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-bench-'));
+  const results: Record<string, unknown> = { label: options.label, date: new Date().toISOString(), machine: machine() };
+  console.log(`Candor benchmark, candor review only (${options.label}) on ${JSON.stringify(results.machine)}`);
+  try {
+    results.review = reviewSections(tmp, options.cli, (task, args) => child<ReviewRun>(task, args), stat);
+    results.loadAverage = os.loadavg().map(round);
+    results.totalSeconds = round((Date.now() - started) / 1000);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  fs.mkdirSync(path.dirname(options.results), { recursive: true });
+  fs.writeFileSync(options.results, `${JSON.stringify(results, null, 2)}\n`);
+  printRows(reviewRows(results.review as ReviewSection[], fmt));
+  const m = results.machine as Record<string, unknown>;
+  console.log(`\nmachine: ${m.cores} cores, ${m.cpu}, ${m.memoryGB} GB, Node ${m.node}, ${m.platform}, ${m.git}; load average at the end ${(results.loadAverage as number[]).join(' ')}`);
+  console.log(`wrote ${path.relative(process.cwd(), options.results)} in ${results.totalSeconds} s`);
+}
+
+function printRows(rows: [string, ...string[]][]): void {
+  const width = Math.max(...rows.map((row) => row[0].length));
+  const columns = rows[0].length - 1;
+  const colWidth = Array.from({ length: columns }, (_, i) => Math.max(...rows.map((row) => (row[i + 1] ?? '').length)));
+  console.log('');
+  for (const row of rows) {
+    console.log(`${row[0].padEnd(width)}  ${row.slice(1).map((c, i) => c.padEnd(colWidth[i])).join('  ')}`);
+  }
+}
+
 async function main(options: Options): Promise<void> {
+  if (options.only === 'review') {
+    return reviewOnly(options);
+  }
   const started = Date.now();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-bench-'));
   const results: Record<string, unknown> = { label: options.label, date: new Date().toISOString(), machine: machine(), sizes: {} };
@@ -650,7 +691,9 @@ async function main(options: Options): Promise<void> {
     const bundle = bundleInfo(options.bundle, options.metafile);
     const siteRepo = repos[0];
     const sites = [0, 1, 2].map(() => child<SiteRun>('site', { root: siteRepo.root, incidents: siteRepo.incidents }));
+    const review = reviewSections(tmp, options.cli, (task, args) => child<ReviewRun>(task, args), stat);
     Object.assign(results, {
+      review,
       site: {
         notes: sites[0].notes,
         pages: sites[0].pages,
@@ -751,6 +794,10 @@ function printTable(r: Record<string, unknown>): void {
   const sitePackages = bundle.packages.filter((p) => ['markdown-it', 'minisearch', 'sanitize-html', 'htmlparser2', 'entities', 'linkify-it', 'mdurl', 'uc.micro', 'punycode.js', 'postcss', 'domhandler', 'domutils', 'dom-serializer', 'domelementtype', 'parse-srcset', 'is-plain-object', 'escape-string-regexp', 'deepmerge', 'nanoid', 'picocolors', 'source-map-js'].includes(p.name));
   console.log(`candor site, ${site.notes} notes (${site.pages} pages): build ${fmt(site.build)} = ${fmt(site.ratio, '×')} a plain read (${fmt(site.baseline)}); index.html ${site.indexKB} KiB + search data ${site.searchKB} KiB (loaded on first search) + assets ${site.assetsKB} KiB; whole site ${site.totalMB} MB`);
   console.log(`  bundle cost of the site's libraries (loaded on first build, not at activation): ${sitePackages.map((p) => `${p.name} ${(p.bytes / 1024).toFixed(0)} KiB`).join(', ')}`);
+  if (Array.isArray(r.review)) {
+    printRows(reviewRows(r.review as ReviewSection[], fmt));
+    console.log('');
+  }
   console.log(`machine: ${m.cores} cores, ${m.cpu}, ${m.memoryGB} GB, Node ${m.node}, ${m.platform}, ${m.git}`);
 }
 
