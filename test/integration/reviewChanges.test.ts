@@ -81,4 +81,22 @@ describe('Review Changes', () => {
     const options = note.item.command?.arguments?.[1] as vscode.TextDocumentShowOptions;
     assert.strictEqual(options.viewColumn, vscode.ViewColumn.Beside);
   });
+
+  it('after a review from the UI, saving the file follows the change: the group goes when nothing is touched, and comes back', async () => {
+    const api = await candor();
+    await vscode.commands.executeCommand('candor.reviewChanges');
+    const touchedOnTop = async () => (await treeSnapshot(api))[0]?.group === 'Touched by your changes';
+    await waitFor('the touched group', touchedOnTop);
+    const doc = await vscode.workspace.openTextDocument(source);
+    const setFirstLine = async (text: string) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, doc.lineAt(0).range, text);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.ok(await doc.save());
+    };
+    await setFirstLine(original.split('\n')[0]);
+    await waitFor('the group to go once the change no longer touches the note', async () => !(await touchedOnTop()), 20_000);
+    await setFirstLine(`${original.split('\n')[0]} // edited again`);
+    await waitFor('the group to come back', touchedOnTop, 20_000);
+  });
 });

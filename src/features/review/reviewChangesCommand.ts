@@ -1,7 +1,9 @@
 // Review Changes: the learnings the working tree's change touches (against the branch's base),
 // as a group at the top of the Learnings view and a status bar item while there are any. Called
 // by a script or another extension with `{ base?: string }`, it returns the same object as
-// `candor review --format json` and shows nothing.
+// `candor review --format json` and shows nothing. Once run from the palette or the Source Control
+// title bar, it runs again (quietly, debounced) when a file of that folder is saved, so the group
+// and the status bar count follow the change while it touches learnings.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { GitRunner } from '../../core/git/gitRunner';
@@ -9,15 +11,46 @@ import { reviewChanges, type ReviewReport } from '../../core/review/reviewChange
 import { ReviewError } from '../../core/review/reviewRevisions';
 import { TOUCHED_KEY } from '../learnings/learningsNodes';
 import type { LearningsTreeProvider } from '../learnings/learningsTree';
-import type { NoteEntry, NotesService } from '../notes/notesService';
+import type { FolderNotes, NoteEntry, NotesService } from '../notes/notesService';
 import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
+
+const REFRESH_DELAY_MS = 800;
 
 export class ReviewChangesCommand implements vscode.Disposable {
   private readonly status = vscode.window.createStatusBarItem('candor.reviewChanges', vscode.StatusBarAlignment.Left, 50);
+  /** The folder a person reviewed from the UI: saves in it refresh the review. */
+  private live: FolderNotes | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly saved: vscode.Disposable;
 
   constructor(private readonly notes: NotesService, private readonly git: GitRunner, private readonly tree: LearningsTreeProvider) {
     this.status.name = vscode.l10n.t('Candor: learnings touched by your changes');
     this.status.command = { command: 'candor.learnings.focus', title: vscode.l10n.t('Show Learnings') };
+    this.saved = vscode.workspace.onDidSaveTextDocument((doc) => this.onSave(doc.uri));
+  }
+
+  private onSave(uri: vscode.Uri): void {
+    const live = this.live;
+    if (!live || uri.scheme !== 'file' || path.relative(live.root, uri.fsPath).startsWith('..')) {
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(live), REFRESH_DELAY_MS);
+  }
+
+  /** The same review again, with no message and no focus: the group and the count follow the change. */
+  private async refresh(folder: FolderNotes): Promise<void> {
+    if (!vscode.workspace.isTrusted || this.live !== folder) {
+      return;
+    }
+    try {
+      const { report } = await reviewChanges(folder.index.list(), this.git, folder.root, {});
+      if (this.live === folder) {
+        this.show(report, (await this.notes.all()).filter((e) => e.folder === folder), true);
+      }
+    } catch {
+      // A refresh that cannot run (a rebase in progress, git gone) leaves the last review shown.
+    }
   }
 
   /** `arg` is `{ base?: string }` from a script, a SourceControl from the Source Control title bar, or nothing from the palette. */
@@ -45,6 +78,7 @@ export class ReviewChangesCommand implements vscode.Disposable {
     }
     try {
       const { report } = await vscode.window.withProgress({ location: vscode.ProgressLocation.SourceControl }, () => reviewChanges(folder.index.list(), this.git, folder.root, {}));
+      this.live = folder;
       this.show(report, (await this.notes.all()).filter((e) => e.folder === folder));
       return report;
     } catch (err) {
@@ -56,23 +90,33 @@ export class ReviewChangesCommand implements vscode.Disposable {
     }
   }
 
-  private show(report: ReviewReport, entries: NoteEntry[]): void {
+  private show(report: ReviewReport, entries: NoteEntry[], quiet = false): void {
     const root = entries[0]?.folder.root;
     const touchedNotes = new Set(report.touched.map((t) => t.note));
     const items = entries.filter((e) => root !== undefined && touchedNotes.has(relative(root, e.note.path)));
-    this.tree.setTouched({ key: TOUCHED_KEY, label: vscode.l10n.t('Touched by your changes'), items });
     if (items.length === 0) {
       this.status.hide();
+      if (quiet) {
+        // The change no longer touches anything: the group goes rather than standing empty.
+        this.tree.setTouched(undefined);
+        return;
+      }
+      this.tree.setTouched({ key: TOUCHED_KEY, label: vscode.l10n.t('Touched by your changes'), items });
       void vscode.window.showInformationMessage(vscode.l10n.t('Your changes touch no code linked to a learning.'));
       return;
     }
+    this.tree.setTouched({ key: TOUCHED_KEY, label: vscode.l10n.t('Touched by your changes'), items });
     this.status.text = `$(git-compare) ${items.length === 1 ? vscode.l10n.t('1 learning touched') : vscode.l10n.t('{0} learnings touched', items.length)}`;
     this.status.tooltip = vscode.l10n.t('Your changes touch code linked to past mistakes: see Touched by your changes in the Learnings view.');
     this.status.show();
-    void vscode.commands.executeCommand('candor.learnings.focus');
+    if (!quiet) {
+      void vscode.commands.executeCommand('candor.learnings.focus');
+    }
   }
 
   dispose(): void {
+    clearTimeout(this.timer);
+    this.saved.dispose();
     this.status.dispose();
   }
 }
