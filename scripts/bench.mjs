@@ -32,6 +32,8 @@ const extension = await esbuild.build({
   target: 'node20',
   format: 'cjs',
   external: ['vscode'],
+  // As scripts/build.mjs: jsonc-parser's UMD `main` cannot be bundled, its ES module build can.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   minify: true,
   sourcemap: false,
   metafile: true,
@@ -52,8 +54,25 @@ await esbuild.build({
   logLevel: 'error',
 });
 
+// The CLI as scripts/build.mjs builds it, for the `candor list` rows.
+await esbuild.build({
+  absWorkingDir: repo,
+  entryPoints: { cli: 'src/cli/main.ts' },
+  bundle: true,
+  outdir: path.join(tmp, 'dist'),
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  minify: true,
+  sourcemap: false,
+  define: { __CANDOR_VERSION__: JSON.stringify(JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')).version) },
+  logLevel: 'warning',
+});
+
 const options = {
   bundle: path.join(tmp, 'dist', 'extension.js'),
+  cli: path.join(tmp, 'dist', 'cli.js'),
   metafile,
   results: path.resolve(repo, option('out', 'bench/results.json')),
   sizes: option('sizes', '1000,10000').split(',').map(Number),
