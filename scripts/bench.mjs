@@ -33,6 +33,8 @@ const extension = await esbuild.build({
   target: 'node20',
   format: 'cjs',
   external: ['vscode'],
+  // As scripts/build.mjs: jsonc-parser's UMD `main` cannot be bundled, its ES module build can.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   minify: true,
   sourcemap: false,
   metafile: true,
@@ -41,7 +43,7 @@ const extension = await esbuild.build({
 const metafile = path.join(tmp, 'dist', 'meta.json');
 fs.writeFileSync(metafile, JSON.stringify(extension.metafile));
 
-// The CLI as scripts/build.mjs bundles it (minified), for `candor review` measured as a whole process.
+// The CLI as scripts/build.mjs bundles it (minified), for `candor review` and `candor list` measured as whole processes.
 const version = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')).version;
 await esbuild.build({
   absWorkingDir: repo,

@@ -18,6 +18,8 @@ import type { IndexedNote } from '../src/core/noteFileRead';
 import { resolveInside } from '../src/core/repoPaths';
 import { findTaskItems } from '../src/core/taskItems';
 import { wordingRun, type WordingRun } from './benchWording';
+import { segmentsRun, type SegmentsRun } from './benchSegments';
+import { listRun, type ListRun } from './benchList';
 
 // The cache module exists from this change on; the same suite also measures the code before it.
 type CacheModule = typeof import('../src/core/indexCache');
@@ -529,6 +531,10 @@ async function runChild(task: string, args: unknown): Promise<unknown> {
       return siteRun(args as Parameters<typeof siteRun>[0]);
     case 'review':
       return reviewRun(args as Parameters<typeof reviewRun>[0]);
+    case 'segments':
+      return segmentsRun();
+    case 'list':
+      return listRun(args as Parameters<typeof listRun>[0]);
     default:
       throw new Error(`unknown task ${task}`);
   }
@@ -688,6 +694,13 @@ async function main(options: Options): Promise<void> {
     const git = child<GitRun>('git', { root: big.root, sample: big.sample });
     const activation = [0, 1, 2].map(() => child<ActivationRun>('activate', { bundle: options.bundle, root: big.root, incidents: big.incidents }));
     const wording = child<WordingRun>('wording', {});
+    const segments = child<SegmentsRun>('segments', {});
+    const listCold: ListRun[] = [];
+    const listWarm: ListRun[] = [];
+    for (let i = 0; i < 5; i++) {
+      listCold.push(child<ListRun>('list', { root: big.root, incidents: big.incidents, cli: options.cli, warm: false }));
+      listWarm.push(child<ListRun>('list', { root: big.root, incidents: big.incidents, cli: options.cli, warm: true }));
+    }
     const bundle = bundleInfo(options.bundle, options.metafile);
     const siteRepo = repos[0];
     const sites = [0, 1, 2].map(() => child<SiteRun>('site', { root: siteRepo.root, incidents: siteRepo.incidents }));
@@ -731,6 +744,24 @@ async function main(options: Options): Promise<void> {
         firstCheckRatio: round(stat(wording.firstCheckMs).median / stat(wording.baselineMs).median),
         recheck: stat(wording.recheckMs),
         recheckRatio: round(stat(wording.recheckMs).median / stat(wording.baselineMs).median),
+      },
+      segments: {
+        lines: segments.lines,
+        segments: segments.segments,
+        ours: stat(segments.oursMs),
+        markdownIt: stat(segments.markdownItMs),
+        ratio: round(stat(segments.markdownItMs).median / stat(segments.oursMs).median),
+        markdownItLoadMs: round(segments.markdownItLoadMs),
+      },
+      list: {
+        notes: big.notes,
+        rows: listCold[0].rows,
+        baselineSync: stat([...listCold, ...listWarm].map((r) => r.baselineSyncMs)),
+        nodeStart: stat([...listCold, ...listWarm].map((r) => r.nodeStartMs)),
+        cold: stat(listCold.map((r) => r.listMs)),
+        coldRatio: stat(listCold.map((r) => r.listMs / r.baselineSyncMs)),
+        warm: stat(listWarm.map((r) => r.listMs)),
+        warmRatio: stat(listWarm.map((r) => r.listMs / r.baselineSyncMs)),
       },
       bundle,
       totalSeconds: round((Date.now() - started) / 1000),
@@ -789,6 +820,10 @@ function printTable(r: Record<string, unknown>): void {
   console.log(`activation (STUB vscode module, not a real extension host): require ${fmt(act.require)}, activate() ${fmt(act.activate)}, note files touched: ${act.noteFilesTouched}${act.error ? `, error: ${act.error}` : ''}`);
   const w = r.wording as { lines: number; findings: number; taggerLoadMs: number; baseline: Stat; firstCheck: Stat; firstCheckRatio: number; recheck: Stat; recheckRatio: number };
   console.log(`wording check of a ${w.lines}-line note (${w.findings} findings): phrase rules alone (baseline) ${fmt(w.baseline)}; full rules, first check ${fmt(w.firstCheck)} (${w.firstCheckRatio}×), after one edited line ${fmt(w.recheck)} (${w.recheckRatio}×); tagger load once ${w.taggerLoadMs} ms; loaded by activation: ${(r.activation as { languageModelLoaded?: boolean }).languageModelLoaded ? 'YES' : 'no'}`);
+  const seg = r.segments as { lines: number; ours: Stat; markdownIt: Stat; ratio: number; markdownItLoadMs: number };
+  console.log(`prose/code/comment split of a ${seg.lines}-line note: markdownSegments ${fmt(seg.ours)}; markdown-it parse alone ${fmt(seg.markdownIt)} (${seg.ratio}×), its load once ${seg.markdownItLoadMs} ms`);
+  const list = r.list as { notes: number; rows: number; baselineSync: Stat; nodeStart: Stat; cold: Stat; coldRatio: Stat; warm: Stat; warmRatio: Stat };
+  console.log(`candor list --json over ${list.notes} notes (${list.rows} rows), a whole process: cold ${fmt(list.cold)} = ${fmt(list.coldRatio, '×')} the plain read (${fmt(list.baselineSync)}); warm ${fmt(list.warm)} = ${fmt(list.warmRatio, '×')}; a bare node start ${fmt(list.nodeStart)}`);
   console.log(`dist/extension.js (minified): ${(bundle.bytes / 1024).toFixed(0)} KiB; largest packages: ${bundle.packages.slice(0, 4).map((p) => `${p.name} ${(p.bytes / 1024).toFixed(0)} KiB`).join(', ')}; bundled twice: ${bundle.duplicates.length ? bundle.duplicates.map((d) => d.name).join(', ') : 'none'}`);
   const site = r.site as { notes: number; pages: number; baseline: Stat; build: Stat; ratio: Stat; indexKB: number; searchKB: number; assetsKB: number; totalMB: number };
   const sitePackages = bundle.packages.filter((p) => ['markdown-it', 'minisearch', 'sanitize-html', 'htmlparser2', 'entities', 'linkify-it', 'mdurl', 'uc.micro', 'punycode.js', 'postcss', 'domhandler', 'domutils', 'dom-serializer', 'domelementtype', 'parse-srcset', 'is-plain-object', 'escape-string-regexp', 'deepmerge', 'nanoid', 'picocolors', 'source-map-js'].includes(p.name));

@@ -34,7 +34,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { readCacheKey, userStateDir } from './cacheKey';
-import { fsCall, readOpenFile } from './fileCalls';
+import { fileBytes, runAsync } from './fileCalls';
 import { type FileStamp } from './fileStamp';
 import { CACHED_FIELDS } from './noteFields';
 import { type Note, type NoteProblem } from './noteModel';
@@ -259,20 +259,7 @@ export class IndexCache {
  * each a round trip through the event loop); undefined if missing, not a file, or too large.
  */
 async function readCacheFile(file: string): Promise<Buffer | undefined> {
-  let fd: number;
-  try {
-    fd = await fsCall<number>((cb) => fs.open(file, 'r', cb));
-  } catch {
-    return undefined;
-  }
-  try {
-    const stat = await fsCall<fs.Stats>((cb) => fs.fstat(fd, cb));
-    return stat.isFile() && stat.size <= MAX_CACHE_BYTES ? await readOpenFile(fd, stat.size) : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    fs.close(fd, () => undefined);
-  }
+  return (await runAsync(fileBytes(file, MAX_CACHE_BYTES)))?.bytes;
 }
 
 interface Section {

@@ -1,11 +1,12 @@
 // Reading one note file, the index's unit of work. A note is read in one go (open, fstat, read,
 // close) and only its front matter is decoded and parsed; the body is read again when first asked
-// for. The synchronous reads (a scan's slices, an update) and the asynchronous ones (a slow file
-// system, readIndexedNote) differ only in how the bytes arrive: both end in noteFromBytes. Never
-// throws: a file that cannot be read is listed with the reason, one that is gone is undefined.
+// for. The read is written once, as file steps (fileCalls.ts): the synchronous reads (a scan's
+// slices, an update) run them with runSync, the asynchronous ones (a slow file system,
+// readIndexedNote) with runAsync, and both end in noteFromBytes. Never throws: a file that cannot
+// be read is listed with the reason, one that is gone is undefined.
 import * as fs from 'fs';
 import * as path from 'path';
-import { fsCall, readOpenFile } from './fileCalls';
+import { fileBytes, runAsync, runSync, type FileBytes, type FileSteps } from './fileCalls';
 import { type FileStamp } from './fileStamp';
 import { CLOSING_FENCE_BYTES } from './frontMatter';
 import { type Note, type ParsedNote } from './noteModel';
@@ -42,7 +43,7 @@ export function freshnessOf(stat: fs.Stats, cacheable: boolean): Freshness {
 
 /** Reads and parses one note; undefined when it is gone or is not a file. Never throws. */
 export async function readIndexedNote(file: string): Promise<IndexedNote | undefined> {
-  return (await readNote(file, 0))?.note;
+  return (await runAsync(readNote(file, path.basename(file), 0)))?.note;
 }
 
 /**
@@ -83,53 +84,18 @@ export function loadBody(note: Note): number {
 }
 
 function readBodySync(file: string): string {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, READ_FLAGS);
-  } catch {
-    return '';
-  }
-  try {
-    const stat = fs.fstatSync(fd);
-    return stat.isFile() && stat.size <= MAX_NOTE_BYTES ? noteBody(readBytesSync(fd, stat.size).toString('utf8')) : '';
-  } catch {
-    return '';
-  } finally {
-    closeQuietly(fd);
-  }
-}
-
-// A FIFO named like a note would block an ordinary open; non-blocking makes it fail fast instead.
-const READ_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
-
-/** What a read of a note file found: its stat and its bytes, or why they could not be read. */
-interface FileBytes {
-  stat: fs.Stats;
-  /** Undefined when the file is over MAX_NOTE_BYTES or could not be read. */
-  bytes?: Buffer;
-  /** Set when the file is there but could not be read (permissions). */
-  error?: unknown;
+  const read = runSync(fileBytes(file, MAX_NOTE_BYTES));
+  return read?.bytes ? noteBody(read.bytes.toString('utf8')) : '';
 }
 
 /**
- * Reads and parses one note. The stamp comes from the open file, so it describes the very bytes
- * parsed even if the file is replaced meanwhile. Only a file whose timestamps are older than
- * `cacheableBefore` (a time before the read started, less the racy window) may be cached.
+ * Reads and parses one note, as file steps for runSync or runAsync (fileCalls.ts). The stamp
+ * comes from the open file, so it describes the very bytes parsed even if the file is replaced
+ * meanwhile. Only a file whose timestamps are older than `cacheableBefore` (a time before the
+ * read started, less the racy window) may be cached.
  */
-export async function readNote(file: string, cacheableBefore: number): Promise<ReadNote | undefined> {
-  const read = await readFileBytes(file);
-  return read && noteFromBytes(file, path.basename(file), read, cacheableBefore);
-}
-
-/**
- * readNote, synchronously: for the slices of a bulk scan and single updates. `timing.ioMs` gets
- * the time spent in file calls alone, so that a slow parse (the first malformed note loads the
- * `yaml` package) is not mistaken for a slow file system.
- */
-export function readNoteSync(file: string, name: string, cacheableBefore: number, timing: { ioMs: number }): ReadNote | undefined {
-  const started = Date.now();
-  const read = readFileBytesSync(file);
-  timing.ioMs = Date.now() - started;
+export function* readNote(file: string, name: string, cacheableBefore: number): FileSteps<ReadNote | undefined> {
+  const read = yield* fileBytes(file, MAX_NOTE_BYTES);
   return read && noteFromBytes(file, name, read, cacheableBefore);
 }
 
@@ -169,105 +135,4 @@ function withProblem(file: string, stat: fs.Stats, message: string, cacheable: b
     note: indexedNote(file, { note: parsed.note, bodyLine: 0, problems: [{ level: 'error', message }] }),
     freshness: freshnessOf(stat, cacheable),
   };
-}
-
-/** The file's stat and bytes, asynchronously (a fresh buffer); undefined when gone or not a file. */
-async function readFileBytes(file: string): Promise<FileBytes | undefined> {
-  let fd: number;
-  try {
-    fd = await fsCall<number>((cb) => fs.open(file, READ_FLAGS, cb));
-  } catch (error) {
-    // Present but unreadable (permissions): listed with the reason, never hidden.
-    const stat = await statFile(file);
-    return stat?.isFile() ? { stat, error } : undefined;
-  }
-  try {
-    const stat = await fsCall<fs.Stats>((cb) => fs.fstat(fd, cb));
-    if (!stat.isFile()) {
-      return undefined;
-    }
-    if (stat.size > MAX_NOTE_BYTES) {
-      return { stat };
-    }
-    try {
-      return { stat, bytes: await readOpenFile(fd, stat.size) };
-    } catch (error) {
-      return { stat, error };
-    }
-  } catch {
-    return undefined;
-  } finally {
-    fs.close(fd, () => undefined);
-  }
-}
-
-/** readFileBytes, synchronously: the bytes are in the shared buffer, valid until the next read. */
-function readFileBytesSync(file: string): FileBytes | undefined {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, READ_FLAGS);
-  } catch (error) {
-    const stat = statFileSync(file);
-    return stat?.isFile() ? { stat, error } : undefined;
-  }
-  try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) {
-      return undefined;
-    }
-    if (stat.size > MAX_NOTE_BYTES) {
-      return { stat };
-    }
-    try {
-      return { stat, bytes: readBytesSync(fd, stat.size) };
-    } catch (error) {
-      return { stat, error };
-    }
-  } catch {
-    return undefined;
-  } finally {
-    closeQuietly(fd);
-  }
-}
-
-function closeQuietly(fd: number): void {
-  try {
-    fs.closeSync(fd);
-  } catch {
-    // Nothing to do about a failed close of a file only read.
-  }
-}
-
-/**
- * One buffer for every synchronous read, grown as needed: a scan reads thousands of small files
- * one after another and keeps none of their bytes, so a buffer per file would be garbage.
- */
-let readBuffer = Buffer.allocUnsafe(64 * 1024);
-
-/** The file's bytes (as many as fstat reported, fewer if it shrank), valid until the next read. */
-function readBytesSync(fd: number, size: number): Buffer {
-  if (readBuffer.length < size) {
-    readBuffer = Buffer.allocUnsafe(Math.max(size, readBuffer.length * 2));
-  }
-  let filled = 0;
-  while (filled < size) {
-    const n = fs.readSync(fd, readBuffer, filled, size - filled, filled);
-    if (n === 0) {
-      break;
-    }
-    filled += n;
-  }
-  return readBuffer.subarray(0, filled);
-}
-
-export function statFile(file: string): Promise<fs.Stats | undefined> {
-  return fsCall<fs.Stats>((cb) => fs.stat(file, cb)).catch(() => undefined);
-}
-
-export function statFileSync(file: string): fs.Stats | undefined {
-  try {
-    return fs.statSync(file, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
 }

@@ -13,9 +13,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { sameStamp, stampOf } from './fileStamp';
 import { cachedFields, type CachedNotes, type CacheRecord, type IndexCache } from './indexCache';
+import { runAsync, runSync, statFile, type FileSteps } from './fileCalls';
 import {
-  freshnessOf, hasLazyBody, indexedNote, loadBody, readNote, readNoteSync, statFile, statFileSync, withLazyBody,
-  type Freshness, type IndexedNote, type ReadNote,
+  freshnessOf, hasLazyBody, indexedNote, loadBody, readNote, withLazyBody, type Freshness, type IndexedNote, type ReadNote,
 } from './noteFileRead';
 import { SLICE_MS, yieldToEventLoop } from './timeSlices';
 
@@ -88,81 +88,19 @@ export class NoteIndex {
   async scan(options: ScanOptions = {}): Promise<boolean> {
     const cacheableBefore = Date.now() - this.racyMs;
     const [names, cached] = await Promise.all([this.noteNames(), this.options.cache?.load()]);
-    const entries = new Map<string, IndexedNote>();
-    const freshness = new Map<string, Freshness>();
-    const progress = new Progress(names.length, options.onProgress);
+    const run = new ScanRun(names, this.prefix, options, this.options.slowFileMs ?? SLOW_FILE_MS);
     const useCache = cached !== undefined && cached.size > 0;
-    let parsed = 0;
-    const keep = (file: string, read: ReadNote | undefined) => {
-      if (read) {
-        entries.set(file, read.note);
-        freshness.set(file, read.freshness);
-      }
-      progress.step();
-    };
+    const cache = useCache ? cached : undefined;
+    await run.readAll((file, name) => noteSteps(file, name, cache, cacheableBefore, run));
 
-    // Synchronously, in slices, while the file system answers quickly.
-    const timing = { ioMs: 0 };
-    let next = 0;
-    let slow = false;
-    let cancelled = false;
-    let sliceStart = Date.now();
-    while (next < names.length && !slow) {
-      if (options.isCancelled?.()) {
-        cancelled = true;
-        break;
-      }
-      const name = names[next++];
-      const file = this.prefix + name;
-      let read: ReadNote | null | undefined;
-      let ioMs = 0;
-      if (useCache) {
-        const started = Date.now();
-        const stat = statFileSync(file);
-        ioMs = Date.now() - started;
-        read = cachedNote(file, name, cached, stat);
-      }
-      if (read === undefined) {
-        parsed++;
-        read = readNoteSync(file, name, cacheableBefore, timing);
-        ioMs += timing.ioMs;
-      }
-      slow = ioMs > (this.options.slowFileMs ?? SLOW_FILE_MS);
-      keep(file, read ?? undefined);
-      const now = Date.now();
-      if (now - sliceStart >= SLICE_MS) {
-        await yieldToEventLoop();
-        sliceStart = Date.now();
-      }
-    }
-
-    // Asynchronously, several at a time, once the file system turned out to be slow.
-    const worker = async () => {
-      while (next < names.length && !cancelled) {
-        if (options.isCancelled?.()) {
-          cancelled = true;
-          return;
-        }
-        const name = names[next++];
-        const file = this.prefix + name;
-        let read = useCache ? await fromCache(file, name, cached) : undefined;
-        if (read === undefined) {
-          parsed++;
-          read = await readNote(file, cacheableBefore);
-        }
-        keep(file, read ?? undefined);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, names.length - next) }, worker));
-
-    this.entries = entries;
-    this.freshness = freshness;
-    this.slowFileSystem = slow;
-    progress.finish();
-    if (cancelled) {
+    this.entries = run.entries;
+    this.freshness = run.freshness;
+    this.slowFileSystem = run.slow;
+    run.progress.finish();
+    if (run.cancelled) {
       return false;
     }
-    if (parsed > 0 || (cached?.size ?? 0) !== entries.size) {
+    if (run.parsed > 0 || (cached?.size ?? 0) !== run.entries.size) {
       this.saveCache();
     }
     // Notes from the cache and notes parsed now alike were read up to their front matter.
@@ -179,7 +117,8 @@ export class NoteIndex {
     // One small file: read synchronously (its async calls cost more than the read) unless the
     // last scan found the file system slow.
     const cacheableBefore = Date.now() - this.racyMs;
-    const read = this.slowFileSystem ? await readNote(abs, cacheableBefore) : readNoteSync(abs, path.basename(abs), cacheableBefore, { ioMs: 0 });
+    const steps = readNote(abs, path.basename(abs), cacheableBefore);
+    const read = this.slowFileSystem ? await runAsync(steps) : runSync(steps);
     if (!read) {
       this.freshness.delete(abs);
       return this.entries.delete(abs);
@@ -207,7 +146,7 @@ export class NoteIndex {
     let sliceStart = Date.now();
     for (const file of present) {
       const known = this.freshness.get(file);
-      const stat = statFileSync(file);
+      const stat = runSync(statFile(file));
       if (!known || !stat || !sameStamp(stampOf(stat), known)) {
         changed = (await this.update(file)) || changed;
       }
@@ -293,9 +232,19 @@ export class NoteIndex {
   }
 }
 
-/** A note from the cache when its file's stamp matches; null when the file is gone. */
-async function fromCache(file: string, name: string, cached: CachedNotes): Promise<ReadNote | null | undefined> {
-  return cachedNote(file, name, cached, await statFile(file));
+/**
+ * One file of a scan, as file steps: from the cache when its stamp matches (null when the file
+ * is gone), else read and parsed.
+ */
+function* noteSteps(file: string, name: string, cached: CachedNotes | undefined, cacheableBefore: number, run: ScanRun): FileSteps<ReadNote | null | undefined> {
+  if (cached) {
+    const fromCache = cachedNote(file, name, cached, yield* statFile(file));
+    if (fromCache !== undefined) {
+      return fromCache;
+    }
+  }
+  run.parsed++;
+  return yield* readNote(file, name, cacheableBefore);
 }
 
 function cachedNote(file: string, name: string, cached: CachedNotes, stat: fs.Stats | undefined): ReadNote | null | undefined {
@@ -310,6 +259,71 @@ function cachedNote(file: string, name: string, cached: CachedNotes, stat: fs.St
   }
   const note = withLazyBody(parsed.note, file);
   return { note: indexedNote(file, { note, problems: parsed.problems, bodyLine: parsed.bodyLine }), freshness };
+}
+
+/**
+ * One scan's reading: every name, each through the same steps. Synchronously, in slices with the
+ * event loop free between them, while the file system answers quickly; once one file took long
+ * (a network drive), asynchronously with up to 32 reads in flight. One loop serves both: the
+ * first reader switches mode and starts the others.
+ */
+class ScanRun {
+  readonly entries = new Map<string, IndexedNote>();
+  readonly freshness = new Map<string, Freshness>();
+  readonly progress: Progress;
+  /** How many notes were parsed rather than taken from the cache. */
+  parsed = 0;
+  slow = false;
+  cancelled = false;
+  private next = 0;
+  private sliceStart = Date.now();
+  private readonly timing = { ioMs: 0 };
+
+  constructor(
+    private readonly names: string[],
+    private readonly prefix: string,
+    private readonly options: ScanOptions,
+    private readonly slowFileMs: number,
+  ) {
+    this.progress = new Progress(names.length, options.onProgress);
+  }
+
+  async readAll(steps: (file: string, name: string) => FileSteps<ReadNote | null | undefined>): Promise<void> {
+    const others: Promise<void>[] = [];
+    const reader = async (first: boolean): Promise<void> => {
+      while (this.next < this.names.length && !this.cancelled) {
+        if (this.options.isCancelled?.()) {
+          this.cancelled = true;
+          return;
+        }
+        const name = this.names[this.next++];
+        const file = this.prefix + name;
+        if (this.slow) {
+          this.keep(file, await runAsync(steps(file, name)));
+          continue;
+        }
+        this.keep(file, runSync(steps(file, name), this.timing));
+        this.slow = this.timing.ioMs > this.slowFileMs;
+        if (this.slow && first) {
+          const count = Math.min(READ_CONCURRENCY - 1, this.names.length - this.next);
+          others.push(...Array.from({ length: count }, () => reader(false)));
+        } else if (Date.now() - this.sliceStart >= SLICE_MS) {
+          await yieldToEventLoop();
+          this.sliceStart = Date.now();
+        }
+      }
+    };
+    await reader(true);
+    await Promise.all(others);
+  }
+
+  private keep(file: string, read: ReadNote | null | undefined): void {
+    if (read) {
+      this.entries.set(file, read.note);
+      this.freshness.set(file, read.freshness);
+    }
+    this.progress.step();
+  }
 }
 
 /** Progress for a person waiting: not more often than every 100 ms, and always the end. */
