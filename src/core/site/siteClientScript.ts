@@ -14,37 +14,56 @@ export const CLIENT_SCRIPT = `(function () {
   var loading = false;
   var hits = null;
 
-  function values(item, facet) {
-    var raw = item.getAttribute('data-' + facet) || '';
-    return facet === 'tag' ? (raw ? raw.split('\\n') : []) : [raw];
-  }
+  var facets = selects.map(function (s) { return s.getAttribute('data-facet'); });
+  // Each item's facet values, read once: an item's place in the list is its id in the search index.
+  var data = items.map(function (item) {
+    var v = {};
+    facets.forEach(function (facet) {
+      var raw = item.getAttribute('data-' + facet) || '';
+      v[facet] = facet === 'tag' ? (raw ? raw.split('\\n') : []) : [raw];
+    });
+    return v;
+  });
+
   function chosen() {
     var c = {};
     selects.forEach(function (s) { c[s.getAttribute('data-facet')] = s.value; });
     return c;
   }
-  function matches(item, c, skip) {
-    if (hits && !hits[item.getAttribute('data-key')]) { return false; }
-    for (var facet in c) {
-      if (facet !== skip && c[facet] && values(item, facet).indexOf(c[facet]) < 0) { return false; }
+  // Which facet's choice the item fails: '' none, a facet name when only that one, '*' more.
+  function failing(i, c) {
+    if (hits && !hits[i]) { return '*'; }
+    var failed = '';
+    for (var k = 0; k < facets.length; k++) {
+      var facet = facets[k];
+      if (c[facet] && data[i][facet].indexOf(c[facet]) < 0) {
+        if (failed) { return '*'; }
+        failed = facet;
+      }
     }
-    return true;
+    return failed;
   }
   function update() {
     var c = chosen();
     var shown = 0;
-    items.forEach(function (item) {
-      var ok = matches(item, c, null);
-      item.hidden = !ok;
-      if (ok) { shown++; }
+    // Each filter counts what choosing its value would show, given the search and the other
+    // filters: an item counts for a facet when it fails no other facet. One pass over the items.
+    var counts = {};
+    facets.forEach(function (facet) { counts[facet] = {}; });
+    items.forEach(function (item, i) {
+      var failed = failing(i, c);
+      item.hidden = failed !== '';
+      if (!failed) { shown++; }
+      if (failed === '*') { return; }
+      facets.forEach(function (facet) {
+        if (failed && failed !== facet) { return; }
+        data[i][facet].forEach(function (value) { counts[facet][value] = (counts[facet][value] || 0) + 1; });
+      });
     });
-    // Each filter counts what choosing its value would show, given the search and the other filters.
     selects.forEach(function (s) {
       var facet = s.getAttribute('data-facet');
       Array.prototype.forEach.call(s.options, function (o) {
-        if (!o.value) { return; }
-        var n = items.filter(function (item) { return matches(item, c, facet) && values(item, facet).indexOf(o.value) >= 0; }).length;
-        o.textContent = o.value + ' (' + n + ')';
+        if (o.value) { o.textContent = o.value + ' (' + (counts[facet][o.value] || 0) + ')'; }
       });
     });
     counter.textContent = shown + ' of ' + items.length + ' notes';
@@ -54,7 +73,7 @@ export const CLIENT_SCRIPT = `(function () {
     if (!q) { hits = null; update(); return; }
     if (!search) { load(); return; }
     hits = {};
-    search.search(q, { prefix: true, fuzzy: 0.2, combineWith: 'AND' }).forEach(function (r) { hits[r.id] = true; });
+    search.search(q, { prefix: true, fuzzy: 0.2, combineWith: 'AND', boost: { title: 2 } }).forEach(function (r) { hits[r.id] = true; });
     update();
   }
   function load() {
