@@ -1,18 +1,19 @@
 // A page per note: its facts, its Markdown rendered and sanitised, the linked code as the recorded
 // anchor with a permalink at the recorded commit, commits as permalinks, its follow-ups as
 // sentences, its responses and its related notes.
-import { followUpSentence, tasksAsSentences } from '../disclosure/followUpSentences';
+import { tasksAsSentences } from '../disclosure/followUpSentences';
 import type { LinkedFile } from '../noteModel';
 import { commitUrl, fileUrl, type RemoteWeb } from '../permalinks';
-import { findTaskItems } from '../taskItems';
 import { day, esc, page } from './siteLayout';
 import { renderMarkdown } from './siteMarkdown';
 import { relatedIds, relatedSection, responsesSection, type SiteNoteLookup } from './siteNoteResponses';
 import type { SiteNote } from './siteSources';
 
 /**
- * Follow-ups are written as sentences with no "today": whether one is overdue depends on the day
- * of the build, and a rebuild of unchanged notes must give the same bytes. The due date is shown.
+ * Follow-ups are shown where the note has them, each as a sentence (as in disclosures: "Ada will
+ * add a guard by 1 February 2026.", "Done: …"), not listed a second time. They are written with no
+ * "today": whether one is overdue depends on the day of the build, and a rebuild of unchanged
+ * notes must give the same bytes; the due date is in the sentence.
  */
 const NO_TODAY = '';
 
@@ -36,7 +37,6 @@ export function notePage(siteTitle: string, n: SiteNote, lookup: SiteNoteLookup)
     `<h1>${esc(note.title)}</h1>`,
     `<dl class="facts">${facts.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl>`,
     `<div class="body">${renderMarkdown(tasksAsSentences(note.body, NO_TODAY), { masked: true })}</div>`,
-    followUpsSection(note.body),
     codeSection(note.files, n.remote),
     commitsSection(n),
     responsesSection(n.responses),
@@ -44,17 +44,6 @@ export function notePage(siteTitle: string, n: SiteNote, lookup: SiteNoteLookup)
     '</article>',
   ].filter(Boolean).join('\n');
   return page({ siteTitle, title: note.title, toRoot, current: 'note', main });
-}
-
-function followUpsSection(body: string): string {
-  // The leading line break keeps a first `---` (a rule) from being read as front matter.
-  const items = findTaskItems(`\n${body}`);
-  if (items.length === 0) {
-    return '';
-  }
-  // As sentences, as in disclosures: "Ada will add a guard by 1 February 2026." / "Done: …".
-  const li = items.map((t) => `<li class="${t.done ? 'done' : 'open'}">${esc(followUpSentence(t, NO_TODAY))}</li>`);
-  return `<section aria-labelledby="follow-ups"><h2 id="follow-ups">Follow-ups</h2><ul class="follow-ups">${li.join('')}</ul></section>`;
 }
 
 function codeSection(files: LinkedFile[], remote: RemoteWeb | undefined): string {

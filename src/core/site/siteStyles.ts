@@ -34,7 +34,6 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 figure.code { margin: 0 0 16px; }
 figcaption { font-size: 14px; }
 .sha, .uncommitted, .owner, .due, .role { color: var(--muted); font-size: 13px; }
-.follow-ups .done { color: var(--muted); }
 .responses { list-style: none; padding: 0; }
 .response { border-left: 3px solid var(--line); padding: 4px 0 4px 12px; margin: 0 0 12px; }
 .response .text p { margin: 4px 0; }
