@@ -59,7 +59,7 @@ describe('candor site (what the pages say)', () => {
   it("shows a note's responses: kind, author, date and the text, sanitised and masked", async () => {
     const repo = teamRepo();
     const id = '2026-01-02-dropped-the-cache';
-    await addResponse(repo.root, id, { kind: 'thanks', author: 'Grace Hopper', date: new Date('2026-01-03T10:00:00Z'), text: 'Thank you for your honesty. What do you need from me?' });
+    await addResponse(repo.root, id, { kind: 'thanks', author: 'Grace Hopper <grace@example.com>', date: new Date('2026-01-03T10:00:00Z'), text: 'Thank you for your honesty. What do you need from me?' });
     await addResponse(repo.root, id, {
       kind: 'help', author: 'Alan Turing', date: new Date('2026-01-04T08:30:00Z'),
       text: 'I can **pair** on the guard.\n\n<script>window.__pwned = 1</script> <img src=x onerror="alert(1)"> [x](javascript:alert(1))\n\npassword = "hunter2hunter2"',
@@ -75,6 +75,7 @@ describe('candor site (what the pages say)', () => {
     assert.doesNotMatch(section, /<script|<img|<[a-z][^>]*\son\w+=|href="javascript:/i);
     assert.match(section, /&lt;script&gt;/, 'shown as text');
     assert.doesNotMatch(section, /hunter2hunter2/);
+    assert.doesNotMatch(section, /grace@example\.com/, 'no e-mail address on a page that may be public');
     assert.match(section, /\[redacted\]/);
   });
 

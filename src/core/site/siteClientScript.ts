@@ -1,5 +1,5 @@
 // The index page's script, shipped as the site's own file (no inline script: the CSP forbids it).
-// It filters the list by the facets in each item's data attributes, keeps the counts in the
+// It filters the list by the facets on each item's meta line, keeps the counts in the
 // filters following the other filters and the search, and searches with MiniSearch over an index
 // built at build time, loaded with a <script> element on first use (file:// allows scripts, not fetch).
 export const CLIENT_SCRIPT = `(function () {
@@ -15,14 +15,18 @@ export const CLIENT_SCRIPT = `(function () {
   var hits = null;
 
   var facets = selects.map(function (s) { return s.getAttribute('data-facet'); });
-  // Each item's facet values, read once: an item's place in the list is its id in the search index.
+  // Each item's facet values, read once from its meta line (the page carries them once): the
+  // first badge is the severity, the second the status, then .repo and each .tag (#name).
+  // An item's place in the list is its id in the search index.
   var data = items.map(function (item) {
-    var v = {};
-    facets.forEach(function (facet) {
-      var raw = item.getAttribute('data-' + facet) || '';
-      v[facet] = facet === 'tag' ? (raw ? raw.split('\\n') : []) : [raw];
-    });
-    return v;
+    var badges = item.querySelectorAll('.meta .badge');
+    var repo = item.querySelector('.meta .repo');
+    return {
+      severity: [badges[0] ? badges[0].textContent : ''],
+      status: [badges[1] ? badges[1].textContent : ''],
+      repo: [repo ? repo.textContent : ''],
+      tag: Array.prototype.map.call(item.querySelectorAll('.meta .tag'), function (t) { return t.textContent.replace(/^#/, ''); }),
+    };
   });
 
   function chosen() {

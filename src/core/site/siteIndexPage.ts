@@ -15,7 +15,7 @@ export function indexPage(siteTitle: string, notes: SiteNote[], summaries: Map<S
     values.map((v) => `<option value="${esc(v)}">${esc(v)} (${counts[name].get(v) ?? 0})</option>`).join('') +
     '</select></label>';
   const multiRepo = repos.length > 1;
-  const items = notes.map((n) => item(n, summaries.get(n), multiRepo));
+  const items = notes.map((n) => item(n, summaries.get(n)));
   const main = [
     `<h1>${esc(siteTitle)}</h1>`,
     '<form class="filters" role="search" aria-label="Search and filter learnings">',
@@ -48,11 +48,13 @@ function facetCounts(notes: SiteNote[]): Record<Facet, Map<string, number>> {
   return counts;
 }
 
-function item(n: SiteNote, summary: NoteSummary | undefined, multiRepo: boolean): string {
+function item(n: SiteNote, summary: NoteSummary | undefined): string {
   const note = n.note;
   const date = day(noteDate(note));
   return [
-    `<li class="note" data-status="${note.status}" data-severity="${note.severity}"${multiRepo ? ` data-repo="${esc(n.repo)}"` : ''}${note.tags.length ? ` data-tag="${esc(note.tags.join('\n'))}"` : ''}>`,
+    // The script reads the facets from the meta line itself (the badges, .repo and .tag), not
+    // from a second copy in data attributes: at a thousand notes that is 70 KiB less to open.
+    '<li class="note">',
     `<h2><a href="${esc(n.page)}">${esc(note.title)}</a></h2>`,
     `<p class="meta"><span class="badge sev-${note.severity}">${note.severity}</span> <span class="badge status-${note.status}">${note.status}</span>` +
       // A day as written is a valid <time> by itself: no datetime attribute repeated per note.

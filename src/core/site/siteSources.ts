@@ -82,7 +82,7 @@ function maskedNote(note: Note): Note {
   return {
     ...note,
     title: maskSecrets(note.title),
-    ...(note.author !== undefined ? { author: maskSecrets(note.author) } : {}),
+    ...(note.author !== undefined ? { author: publicName(note.author) } : {}),
     ...(note.branch !== undefined ? { branch: maskSecrets(note.branch) } : {}),
     tags: note.tags.map((t) => maskSecrets(t)),
     commits: note.commits.map((c) => (c.subject !== undefined ? { ...c, subject: maskSecrets(c.subject) } : c)),
@@ -95,7 +95,12 @@ function maskedNote(note: Note): Note {
 function readableResponses(found: StoredResponse[] | undefined): Response[] {
   return (found ?? [])
     .filter((r) => !hasErrors(r) && r.text.trim() !== '')
-    .map((r) => ({ note: r.note, kind: r.kind, date: r.date, text: maskSecrets(r.text), ...(r.author ? { author: maskSecrets(r.author) } : {}) }));
+    .map((r) => ({ note: r.note, kind: r.kind, date: r.date, text: maskSecrets(r.text), ...(r.author ? { author: publicName(r.author) } : {}) }));
+}
+
+/** `Ada Lovelace <ada@example.com>` → `Ada Lovelace`: a site may be public; its pages publish no e-mail address. */
+function publicName(author: string): string {
+  return maskSecrets(author.replace(/\s*<[^>]*>/g, '').trim());
 }
 
 /** Newest first by when it occurred (or was logged), then by repository and id: a stable order. */
