@@ -712,6 +712,7 @@ async function main(options: Options): Promise<void> {
         pages: sites[0].pages,
         baseline: stat(sites.map((r) => r.baselineMs)),
         build: stat(sites.map((r) => r.buildMs)),
+        buildCpu: stat(sites.map((r) => r.buildCpuMs)),
         ratio: stat(sites.map((r) => r.buildMs / r.baselineMs)),
         indexKB: round(sites[0].indexBytes / 1024),
         searchKB: round(sites[0].searchBytes / 1024),
@@ -825,9 +826,9 @@ function printTable(r: Record<string, unknown>): void {
   const list = r.list as { notes: number; rows: number; baselineSync: Stat; nodeStart: Stat; cold: Stat; coldRatio: Stat; warm: Stat; warmRatio: Stat };
   console.log(`candor list --json over ${list.notes} notes (${list.rows} rows), a whole process: cold ${fmt(list.cold)} = ${fmt(list.coldRatio, '×')} the plain read (${fmt(list.baselineSync)}); warm ${fmt(list.warm)} = ${fmt(list.warmRatio, '×')}; a bare node start ${fmt(list.nodeStart)}`);
   console.log(`dist/extension.js (minified): ${(bundle.bytes / 1024).toFixed(0)} KiB; largest packages: ${bundle.packages.slice(0, 4).map((p) => `${p.name} ${(p.bytes / 1024).toFixed(0)} KiB`).join(', ')}; bundled twice: ${bundle.duplicates.length ? bundle.duplicates.map((d) => d.name).join(', ') : 'none'}`);
-  const site = r.site as { notes: number; pages: number; baseline: Stat; build: Stat; ratio: Stat; indexKB: number; searchKB: number; assetsKB: number; totalMB: number };
+  const site = r.site as { notes: number; pages: number; baseline: Stat; build: Stat; buildCpu?: Stat; ratio: Stat; indexKB: number; searchKB: number; assetsKB: number; totalMB: number };
   const sitePackages = bundle.packages.filter((p) => ['markdown-it', 'minisearch', 'sanitize-html', 'htmlparser2', 'entities', 'linkify-it', 'mdurl', 'uc.micro', 'punycode.js', 'postcss', 'domhandler', 'domutils', 'dom-serializer', 'domelementtype', 'parse-srcset', 'is-plain-object', 'escape-string-regexp', 'deepmerge', 'nanoid', 'picocolors', 'source-map-js'].includes(p.name));
-  console.log(`candor site, ${site.notes} notes (${site.pages} pages): build ${fmt(site.build)} = ${fmt(site.ratio, '×')} a plain read (${fmt(site.baseline)}); index.html ${site.indexKB} KiB + search data ${site.searchKB} KiB (loaded on first search) + assets ${site.assetsKB} KiB; whole site ${site.totalMB} MB`);
+  console.log(`candor site, ${site.notes} notes (${site.pages} pages): build ${fmt(site.build)} (CPU time ${fmt(site.buildCpu)}) = ${fmt(site.ratio, '×')} a plain read (${fmt(site.baseline)}); index.html ${site.indexKB} KiB + search data ${site.searchKB} KiB (loaded on first search) = ${(site.indexKB + site.searchKB).toFixed(0)} KiB together (1 MB = 977 KiB), + assets ${site.assetsKB} KiB; whole site ${site.totalMB} MB`);
   console.log(`  bundle cost of the site's libraries (loaded on first build, not at activation): ${sitePackages.map((p) => `${p.name} ${(p.bytes / 1024).toFixed(0)} KiB`).join(', ')}`);
   if (Array.isArray(r.review)) {
     printRows(reviewRows(r.review as ReviewSection[], fmt));

@@ -7,7 +7,7 @@ import * as path from 'path';
 import { GitRunner } from '../../src/core/git/gitRunner';
 import { buildSite, SITE_MARKER } from '../../src/core/site/buildSite';
 import { renderMarkdown } from '../../src/core/site/siteMarkdown';
-import { teamRepo } from './helpers/siteRepos';
+import { addResponse, teamRepo } from './helpers/siteRepos';
 import { tempDir } from './helpers/tempRepo';
 
 const git = new GitRunner({ isTrusted: () => true });
@@ -49,7 +49,7 @@ describe('candor site (core)', () => {
     const page = fs.readFileSync(path.join(out, 'notes/api/2026-01-02-dropped-the-cache.html'), 'utf8');
     assert.match(page, /href="https:\/\/github\.com\/acme\/api\/blob\/[0-9a-f]{40}\/src\/cache\.ts#L2"/);
     assert.match(page, /href="https:\/\/github\.com\/acme\/api\/commit\/[0-9a-f]{40}"/);
-    assert.match(page, /Add a guard to the admin console/, 'follow-ups are listed');
+    assert.match(page, /add a guard to the admin console/, 'follow-ups are listed');
     assert.match(page, /href="\.\.\/\.\.\/index\.html"/);
     const feed = fs.readFileSync(path.join(out, 'feed.xml'), 'utf8');
     assert.match(feed, /<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">/);
@@ -111,9 +111,11 @@ describe('candor site (core)', () => {
 
   it('rebuilds byte for byte when no note changed, and drops the pages of deleted notes', async () => {
     const repo = teamRepo();
+    await addResponse(repo.root, '2026-01-02-dropped-the-cache', { kind: 'thanks', author: 'Grace Hopper', date: new Date('2026-01-03T10:00:00Z'), text: 'Thank you.' });
     const out = path.join(tempDir(), 'site');
     await buildSite([input(repo.root)], git, { out, baseUrl: 'https://acme.example/learnings' });
     const first = readTree(out);
+    assert.match(first.get('notes/api/2026-01-02-dropped-the-cache.html')!.toString(), /Thank you\./);
     await new Promise((r) => setTimeout(r, 20));
     await buildSite([input(repo.root)], git, { out, baseUrl: 'https://acme.example/learnings' });
     assert.deepStrictEqual(readTree(out), first);

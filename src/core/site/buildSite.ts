@@ -10,6 +10,7 @@ import { CLIENT_SCRIPT } from './siteClientScript';
 import { indexPage } from './siteIndexPage';
 import { hotspotsPage, insightsPage } from './siteInsightsPages';
 import { notePage } from './siteNotePage';
+import { siteNoteLookup } from './siteNoteResponses';
 import { searchDataScript } from './siteSearchData';
 import { collectSiteSources, type SiteNote, type SiteRepoInput } from './siteSources';
 import { SITE_CSS } from './siteStyles';
@@ -56,13 +57,19 @@ export async function buildSite(repos: SiteRepoInput[], git: GitRunner | undefin
     ['assets/minisearch.js', minisearchBrowserBundle()],
     [SITE_MARKER, 'This folder is a site built by `candor site`; a rebuild replaces its contents.\n'],
   ]);
+  const lookup = siteNoteLookup(sources.notes);
   for (const n of sources.notes) {
-    files.set(n.page, notePage(title, n));
+    files.set(n.page, notePage(title, n, lookup));
   }
   prepareOutput(out);
+  const made = new Set<string>();
   for (const [rel, text] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const abs = path.join(out, rel);
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    const dir = path.dirname(abs);
+    if (!made.has(dir)) {
+      fs.mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
     fs.writeFileSync(abs, text);
   }
   const pages = [...files.keys()].filter((f) => f.endsWith('.html')).length;

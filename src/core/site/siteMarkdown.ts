@@ -26,27 +26,31 @@ const ALLOWED_TAGS = [
 ];
 
 /**
- * Markdown → sanitised HTML. A body's `#` becomes an h2 (the page's title is the h1), and the
+ * Markdown → sanitised HTML; `masked` says the text was masked already (siteSources masks each
+ * note once). A body's `#` becomes an h2 (the page's title is the h1), and the
  * template's sections left empty are dropped: a reader sees what was written, not blank headings.
  */
-export function renderMarkdown(markdown: string): string {
-  const html = sanitizeHtml(renderer().render(maskSecrets(markdown)));
+export function renderMarkdown(markdown: string, options: { masked?: boolean } = {}): string {
+  const html = sanitizeHtml(renderer().render(options.masked ? markdown : maskSecrets(markdown)));
   return html.replace(/<h2>[^<]*<\/h2>\n?(?=<h2>|$)/g, '');
 }
 
 export function sanitizeHtml(html: string): string {
   sanitize ??= require('sanitize-html') as typeof import('sanitize-html');
-  return sanitize(html, {
-    allowedTags: ALLOWED_TAGS,
-    allowedAttributes: { a: ['href', 'title', 'rel'], ol: ['start'] },
-    allowedSchemes: ['http', 'https', 'mailto'],
-    allowedSchemesAppliedToAttributes: ['href'],
-    allowProtocolRelative: false,
-    disallowedTagsMode: 'escape',
-    transformTags: {
-      h1: 'h2',
-      // Links leave the site for somewhere a note chose: no referrer, no opener.
-      a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener noreferrer nofollow' } }),
-    },
-  });
+  return sanitize(html, SANITIZE_OPTIONS);
 }
+
+// One options object for every note (sanitize-html reads it on each call; it is not copied).
+const SANITIZE_OPTIONS: import('sanitize-html').IOptions = {
+  allowedTags: ALLOWED_TAGS,
+  allowedAttributes: { a: ['href', 'title', 'rel'], ol: ['start'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesAppliedToAttributes: ['href'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'escape',
+  transformTags: {
+    h1: 'h2',
+    // Links leave the site for somewhere a note chose: no referrer, no opener.
+    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener noreferrer nofollow' } }),
+  },
+};

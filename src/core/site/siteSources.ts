@@ -2,12 +2,17 @@
 // repository's name (the `repo` facet and the path prefix that keeps notes of different
 // repositories apart), its web remote for permalinks, and the git facts insights need.
 // Reads notes through the note index; git runs only through the runner the caller trusts.
+// Every text a note or response brings is masked here, once, as disclosures mask it: nothing
+// downstream can forget to, and the body is not masked again by each page that shows it.
 import * as path from 'path';
 import type { GitRunner } from '../git/gitRunner';
 import { commitTimes, findIncidentTrailers, type TrailerCommit } from '../git/trailers';
 import { NoteIndex } from '../noteIndex';
 import { hasErrors, type Note, type ParsedNote } from '../noteModel';
 import { originRemote, type RemoteWeb } from '../permalinks';
+import { listAllResponses, type StoredResponse } from '../responses/responseStore';
+import type { Response } from '../responses/responseFormat';
+import { maskSecrets } from '../secrets';
 
 export interface SiteRepoInput {
   /** The repository (or folder) root: where linked paths start. */
@@ -25,6 +30,8 @@ export interface SiteNote {
   /** Page path relative to the site root, e.g. `notes/api/2026-01-02-x.html`. */
   page: string;
   remote?: RemoteWeb;
+  /** Its readable responses, oldest first, masked. */
+  responses: Response[];
 }
 
 export interface SiteSources {
@@ -45,7 +52,10 @@ export async function collectSiteSources(inputs: SiteRepoInput[], git: GitRunner
     const repo = slugs[i];
     const index = new NoteIndex(input.incidentsDir);
     await index.scan();
-    const parsed = index.list().filter((p) => !p.note.tags.some((t) => excluded.has(t.toLowerCase())));
+    const parsed = index.list()
+      .filter((p) => !p.note.tags.some((t) => excluded.has(t.toLowerCase())))
+      .map((p) => ({ ...p, note: maskedNote(p.note) }));
+    const responses = await listAllResponses(input.incidentsDir);
     const remote = git ? await originRemote(git, input.root) : undefined;
     if (git) {
       const shas = parsed.flatMap((p) => p.note.commits.map((c) => c.sha));
@@ -57,11 +67,40 @@ export async function collectSiteSources(inputs: SiteRepoInput[], git: GitRunner
     }
     sources.parsed.push(...parsed);
     for (const p of parsed.filter((n) => !hasErrors(n))) {
-      sources.notes.push({ repo, note: p.note, page: `notes/${repo}/${pageName(p.note.id)}.html`, ...(remote ? { remote } : {}) });
+      sources.notes.push({
+        repo, note: p.note, page: `notes/${repo}/${pageName(p.note.id)}.html`, ...(remote ? { remote } : {}),
+        responses: readableResponses(responses.get(p.note.id)),
+      });
     }
   }
   sources.notes.sort(newestFirst);
   return sources;
+}
+
+/** The note with every text a reader sees masked, as a disclosure masks title, author, tags, links and body. */
+function maskedNote(note: Note): Note {
+  return {
+    ...note,
+    title: maskSecrets(note.title),
+    ...(note.author !== undefined ? { author: publicName(note.author) } : {}),
+    ...(note.branch !== undefined ? { branch: maskSecrets(note.branch) } : {}),
+    tags: note.tags.map((t) => maskSecrets(t)),
+    commits: note.commits.map((c) => (c.subject !== undefined ? { ...c, subject: maskSecrets(c.subject) } : c)),
+    files: note.files.map((f) => ({ ...f, path: maskSecrets(f.path), ...(f.anchor !== undefined ? { anchor: maskSecrets(f.anchor) } : {}) })),
+    body: maskSecrets(note.body),
+  };
+}
+
+/** Responses that could be read, masked; unreadable ones are `candor check`'s to report. */
+function readableResponses(found: StoredResponse[] | undefined): Response[] {
+  return (found ?? [])
+    .filter((r) => !hasErrors(r) && r.text.trim() !== '')
+    .map((r) => ({ note: r.note, kind: r.kind, date: r.date, text: maskSecrets(r.text), ...(r.author ? { author: publicName(r.author) } : {}) }));
+}
+
+/** `Ada Lovelace <ada@example.com>` → `Ada Lovelace`: a site may be public; its pages publish no e-mail address. */
+function publicName(author: string): string {
+  return maskSecrets(author.replace(/\s*<[^>]*>/g, '').trim());
 }
 
 /** Newest first by when it occurred (or was logged), then by repository and id: a stable order. */

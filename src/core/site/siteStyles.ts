@@ -34,8 +34,10 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 figure.code { margin: 0 0 16px; }
 figcaption { font-size: 14px; }
 .sha, .uncommitted, .owner, .due, .role { color: var(--muted); font-size: 13px; }
-.follow-ups .box { font-size: 13px; font-weight: 700; }
-.follow-ups .done { color: var(--muted); }
+.responses { list-style: none; padding: 0; }
+.response { border-left: 3px solid var(--line); padding: 4px 0 4px 12px; margin: 0 0 12px; }
+.response .text p { margin: 4px 0; }
+.kind-thanks { color: #1f5f1f; } .kind-help { color: #0b57d0; } .kind-question { color: #6b5200; } .kind-learning { color: #5b2a86; }
 table { border-collapse: collapse; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; }
 .chart { max-width: 100%; height: auto; }

@@ -1,8 +1,7 @@
 // What the index and the search show of a note: the three answers and the learnings, as plain
-// text with secrets masked (the same masking as disclosures).
+// text. The note comes masked (siteSources). The body is split into its sections in one pass: a
+// site of thousands of notes would otherwise split every body once per section.
 import { SECTIONS, type Note } from '../noteModel';
-import { sectionText } from '../noteSections';
-import { maskSecrets } from '../secrets';
 
 export interface NoteSummary {
   tryingTo: string;
@@ -12,8 +11,36 @@ export interface NoteSummary {
 }
 
 export function summarize(note: Note): NoteSummary {
-  const get = (heading: string): string => plain(maskSecrets(sectionText(note.body, heading) ?? ''));
+  const sections = bodySections(note.body);
+  const get = (heading: string): string => plain(sections.get(heading.toLowerCase()) ?? '');
   return { tryingTo: get(SECTIONS.tryingTo), action: get(SECTIONS.action), outcome: get(SECTIONS.outcome), learnings: get(SECTIONS.learnings) };
+}
+
+/**
+ * Each `## heading` (lowercased) → its text, as noteSections' sectionText reads one: the first
+ * section of a name counts, and a section ends at the next `#` or `##` heading.
+ */
+export function bodySections(body: string): Map<string, string> {
+  const sections = new Map<string, string>();
+  let heading: string | undefined;
+  let lines: string[] = [];
+  const close = (): void => {
+    if (heading !== undefined && !sections.has(heading)) {
+      sections.set(heading, lines.join('\n').trim());
+    }
+  };
+  for (const line of body.split(/\r?\n/)) {
+    if (/^#{1,2}\s/.test(line)) {
+      close();
+      const trimmed = line.replace(/\s+$/, '').toLowerCase();
+      heading = trimmed.startsWith('## ') ? trimmed.slice(3) : undefined;
+      lines = [];
+    } else if (heading !== undefined) {
+      lines.push(line);
+    }
+  }
+  close();
+  return sections;
 }
 
 /** Markdown to one line of readable text: comments, markers and extra spaces go. */
