@@ -228,6 +228,18 @@ describe('the learning-review digest', () => {
     assert.deepStrictEqual(Object.keys(parsed.followUps.overdue[0]), ['note', 'line', 'text', 'owner', 'due', 'sentence']);
   });
 
+  it('shows a title as text, never as markup, and follow-ups in the Learnings as sentences', async () => {
+    const repo = TempRepo.create();
+    repo.write('incidents/2026-12-03-html.md', noteText('2026-12-03-html', {
+      title: '"<img src=x onerror=alert(1)> & co"', logged: '2026-12-03T08:00:00Z',
+      body: '## Learnings\n\nConfirm first.\n\n- [x] Add a prompt @grace\n- [ ] Write a runbook @ada due:2026-12-20\n',
+    }));
+    const markdown = digestMarkdown(await digestOf(repo, { since: new Date('2026-12-01T00:00:00Z'), until: new Date('2026-12-05T00:00:00Z') }));
+    assert.match(markdown, /### &lt;img src=x onerror=alert\(1\)&gt; &amp; co\n/);
+    assert.doesNotMatch(markdown, /<img/);
+    assert.match(markdown, /\*\*Learnings\*\*\n\nConfirm first\.\n\n- Done: Add a prompt\.\n- Ada will write a runbook by 20 December\./);
+  });
+
   it('leaves unreadable notes out and says so, and reads blame output line by line', async () => {
     const repo = TempRepo.create();
     repo.write('incidents/2026-12-03-broken.md', '---\ntitle: [unclosed\n---\n');

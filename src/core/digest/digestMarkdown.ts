@@ -2,6 +2,7 @@
 // frame, then each new note in its author's words, the responses, the follow-ups as plain
 // sentences (who, by when, overdue said as overdue), what was resolved, what keeps coming back,
 // and what we learned a year ago. Everything in it was masked when the digest was gathered.
+import { tasksAsSentences } from '../disclosure/followUpSentences';
 import { localDay } from '../followUps';
 import { KIND_LABELS } from '../responses/responseFormat';
 import type { Digest, DigestFollowUp, DigestNote } from './digestModel';
@@ -43,17 +44,20 @@ function newNotes(digest: Digest): string[] {
   if (fresh.length === 0) {
     return ['## New notes', '', 'No mistake was logged in this period.', ''];
   }
-  return [`## New notes (${fresh.length})`, '', ...fresh.flatMap(noteSection)];
+  const today = day(digest.until);
+  return [`## New notes (${fresh.length})`, '', ...fresh.flatMap((n) => noteSection(n, today))];
 }
 
-function noteSection(note: DigestNote): string[] {
+function noteSection(note: DigestNote, today: string): string[] {
   const by = note.author ? ` by ${oneLine(note.author)}` : '';
   const out = [`### ${oneLine(note.title)}`, '', `_${note.severity} · ${note.status} · ${note.id}, logged ${note.logged ? day(note.logged) : 'on an unknown day'}${by}_`, ''];
   const answers = [note.answers.tryingTo, note.answers.action, note.answers.outcome];
+  // Task items read as sentences, as in a disclosure: "Ada will add a test by 20 December."
+  const prose = (text: string | undefined | null) => (text ? tasksAsSentences(text, today) : undefined);
   THREE_QUESTIONS.forEach((question, i) => {
-    out.push(`**${question}**`, '', answers[i] ?? '_Not written yet._', '');
+    out.push(`**${question}**`, '', prose(answers[i]) ?? '_Not written yet._', '');
   });
-  out.push('**Learnings**', '', note.learnings ?? '_Not written yet: a question for the meeting._', '');
+  out.push('**Learnings**', '', prose(note.learnings) ?? '_Not written yet: a question for the meeting._', '');
   if (note.responses.length > 0) {
     out.push('**Responses**', '', ...responseLines(note), '');
   }
@@ -91,7 +95,7 @@ function followUps(digest: Digest): string[] {
 
 function followUpLine(digest: Digest, f: DigestFollowUp): string {
   const owner = f.owner ? ` (owner: @${f.owner})` : ' (no owner yet)';
-  return `- ${f.sentence}${owner} — _${oneLine(digest.titles[f.note] ?? f.note)}_`;
+  return `- ${oneLine(f.sentence)}${owner} — _${oneLine(digest.titles[f.note] ?? f.note)}_`;
 }
 
 function resolved(digest: Digest): string[] {
@@ -121,7 +125,8 @@ function anniversaries(digest: Digest): string[] {
   }
   const out = ['## A year ago we learned…', ''];
   for (const id of digest.anniversaries) {
-    out.push(`### ${oneLine(digest.titles[id] ?? id)}`, '', `_${id}_`, '', digest.anniversaryLearnings[id] ?? '_No learnings were written down: worth asking whether it could happen again._', '');
+    const learnings = digest.anniversaryLearnings[id];
+    out.push(`### ${oneLine(digest.titles[id] ?? id)}`, '', `_${id}_`, '', learnings ? tasksAsSentences(learnings, day(digest.until)) : '_No learnings were written down: worth asking whether it could happen again._', '');
   }
   return out;
 }
@@ -136,9 +141,12 @@ function stamp(iso: string): string {
   return iso.replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}):\d{2}(?:\.\d+)?Z$/, '$1 $2 UTC');
 }
 
-/** User text in a heading or a list item: one line. */
+/**
+ * User text in a heading or a list item: one line, and its `<`, `>` and `&` shown as typed rather
+ * than read as HTML by the preview (a title is text, not markup).
+ */
 function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim().replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** A multi-line text inside a list item keeps its lines, indented under it. */
