@@ -30,6 +30,8 @@ import { LearningCodeLensProvider } from './features/code/learningCodeLens';
 import { LearningDecorations, LearningFileDecorations } from './features/code/learningDecorations';
 import { ReanchorCommand } from './features/code/reanchorCommand';
 import { RespondCommand } from './features/responses/respondCommand';
+import { DigestCommand } from './features/digest/digestCommand';
+import { MarkReviewedCommand } from './features/digest/markReviewedCommand';
 import { scriptArgument } from './features/commandArgs';
 import { openFirstStepsOnce } from './features/firstSteps';
 
@@ -63,6 +65,9 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
   const reanchor = new ReanchorCommand(notes, linked, noteEditor, git);
   const reviewChanges = new ReviewChangesCommand(notes, git, learnings.provider);
   const codeLens = new LearningCodeLensProvider(linked);
+  // Late-bound: Mark All as Reviewed on a shown digest goes to the command below.
+  const digest: DigestCommand = new DigestCommand(notes, git, (uri): Thenable<unknown> => markReviewed.markDigest(uri));
+  const markReviewed: MarkReviewedCommand = new MarkReviewedCommand(notes, noteEditor, (uri) => digest.digestOf(uri));
 
   context.subscriptions.push(
     notes,
@@ -90,6 +95,9 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
     vscode.commands.registerCommand('candor.buildSite', (args?: unknown) => site.run(scriptArgument(args) as BuildSiteArgs | undefined)),
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(git)),
     vscode.commands.registerCommand('candor.respond', (target?: unknown, args?: unknown) => respond.run(target, args)),
+    digest,
+    vscode.commands.registerCommand('candor.showDigest', (args?: unknown) => digest.run(scriptArgument(args))),
+    vscode.commands.registerCommand('candor.markReviewed', (target?: unknown, selected?: unknown) => markReviewed.run(target, selected)),
     vscode.commands.registerCommand('candor.logMistake', (arg?: unknown, selected?: unknown) => logMistake.run(arg, selected)),
     vscode.commands.registerCommand('candor.refresh', () => notes.reset()),
     vscode.commands.registerCommand('candor.openNote', (target?: unknown, options?: unknown) => openNote(target, scriptArgument(options) as vscode.TextDocumentShowOptions | undefined)),

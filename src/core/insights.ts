@@ -107,7 +107,7 @@ export function computeInsights(parsed: ParsedNote[], facts: InsightFacts): Insi
 }
 
 /** A note counts once for each linked file and once for each folder above it. */
-function placesOf(note: Note): Set<string> {
+export function placesOf(note: Note): Set<string> {
   const places = new Set<string>();
   for (const file of note.files) {
     places.add(file.path);

@@ -50,6 +50,8 @@ export const NOTE_FIELDS = {
   head: { check: 'sha', default: undefined, cached: true, written: true },
   // Set by Set Status when the note is resolved (noteUpdate), never by a new note.
   resolved: { check: 'timestamp', default: undefined, cached: true, written: false },
+  // Set by Mark as Reviewed when the team went over the note in a learning review (the digest's period starts there).
+  reviewed: { check: 'timestamp', default: undefined, cached: true, written: false },
   commits: { check: 'commits', default: 'emptyList', cached: true, written: true },
   files: { check: 'files', default: 'emptyList', cached: true, written: true },
   tags: { check: 'tags', default: 'emptyList', cached: true, written: true, flow: true },

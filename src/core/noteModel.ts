@@ -53,6 +53,8 @@ export interface Note {
   head?: string;
   /** Set by Set Status when the note was resolved. */
   resolved?: string;
+  /** Set by Mark as Reviewed: when the team last went over the note in a learning review. */
+  reviewed?: string;
   commits: LinkedCommit[];
   files: LinkedFile[];
   tags: string[];

@@ -19,7 +19,7 @@ export const YAML_LIMITS = { uniqueKeys: true, prettyErrors: true, maxAliasCount
  * new problem, a different message). The index cache stores parsed notes and drops them when
  * this differs, so a newer Candor never shows what an older parser made of a file.
  */
-export const NOTE_PARSER_VERSION = 2;
+export const NOTE_PARSER_VERSION = 3;
 
 /**
  * The body parseNote gives for `text`, without parsing the front matter: for a note whose fields

@@ -9,6 +9,7 @@ import * as path from 'path';
 import { locateLinks } from '../../src/core/anchoring/locateLinks';
 import { notesTouchedOnBranch } from '../../src/core/review/branchTouches';
 import { captureContext, recentCommits, resolveCommits } from '../../src/core/git/captureContext';
+import { followUpLineTimes } from '../../src/core/digest/followUpDates';
 import { GitRunner } from '../../src/core/git/gitRunner';
 import { headSha, showCommit, userEmail } from '../../src/core/git/repoQueries';
 import { logMistake } from '../../src/core/logMistake';
@@ -119,6 +120,8 @@ describe('a hostile repository', () => {
       await headSha(git, repo.root);
       await userEmail(git, repo.root);
       await showCommit(git, repo.root, second);
+      const times = await followUpLineTimes(git, repo.root, [{ path: path.join(repo.root, 'src/cache.ts'), text: repo.read('src/cache.ts') }]);
+      assert.strictEqual(times.get(path.join(repo.root, 'src/cache.ts'))?.size, 31, 'the digest blamed every line');
     });
     assert.ok(git.processCount >= 15, `only ${git.processCount} git processes ran`);
     assert.deepStrictEqual(fs.readdirSync(markers), [], 'a program named by the repository or the environment ran');

@@ -22,6 +22,7 @@ const EVERY_FIELD: Required<Omit<Note, 'body'>> = {
   branch: 'main',
   head: 'a'.repeat(40),
   resolved: '2026-11-22T09:00:00Z',
+  reviewed: '2026-11-24T15:00:00Z',
   commits: [{ sha: 'b'.repeat(40), role: 'fixed', subject: 'Fix it' }],
   files: [{ path: 'src/a.ts', lines: [3, 4], commit: 'a'.repeat(40), anchor: 'x()', uncommitted: 'modified' }],
   tags: ['cache', 'prod'],
@@ -38,6 +39,7 @@ logged: 2026-11-21T10:05:00Z
 branch: main
 head: ${'a'.repeat(40)}
 resolved: 2026-11-22T09:00:00Z
+reviewed: 2026-11-24T15:00:00Z
 commits:
   - sha: ${'b'.repeat(40)}
     role: fixed
