@@ -30,6 +30,8 @@ import { LearningCodeLensProvider } from './features/code/learningCodeLens';
 import { LearningDecorations, LearningFileDecorations } from './features/code/learningDecorations';
 import { ReanchorCommand } from './features/code/reanchorCommand';
 import { RespondCommand } from './features/responses/respondCommand';
+import { ResponseNews } from './features/responses/responseNews';
+import { ResponseAlerts } from './features/responses/responseAlerts';
 import { scriptArgument } from './features/commandArgs';
 import { openFirstStepsOnce } from './features/firstSteps';
 
@@ -43,6 +45,9 @@ export interface CandorApi {
   view: LearningsView;
   overdue: OverdueStatus;
   blameless: BlamelessDiagnostics;
+  /** New responses to the person's own notes, and the watcher and message about them. */
+  responseNews: ResponseNews;
+  responseAlerts: ResponseAlerts;
 }
 
 export function activate(context: vscode.ExtensionContext): CandorApi {
@@ -59,7 +64,9 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
   const drafts = new DisclosureDrafts(git);
   const blameless = new BlamelessDiagnostics(notes);
   const logMistake = new LogMistakeCommand(git, notes);
-  const respond = new RespondCommand(notes, git, () => learnings.provider.refresh());
+  const responseNews = new ResponseNews(notes, git, context.workspaceState);
+  const responseAlerts = new ResponseAlerts(notes, responseNews, learnings, context.globalState);
+  const respond = new RespondCommand(notes, git, () => responseAlerts.changed());
   const reanchor = new ReanchorCommand(notes, linked, noteEditor, git);
   const reviewChanges = new ReviewChangesCommand(notes, git, learnings.provider);
   const codeLens = new LearningCodeLensProvider(linked);
@@ -68,6 +75,9 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
     notes,
     linked,
     learnings,
+    responseNews,
+    responseAlerts,
+    vscode.window.registerFileDecorationProvider(responseNews),
     codeLens,
     new LearningDecorations(linked, context.extensionUri),
     vscode.window.registerFileDecorationProvider(new LearningFileDecorations(linked)),
@@ -105,7 +115,7 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
     vscode.workspace.onDidGrantWorkspaceTrust(() => learnings.provider.refresh()),
     openFirstStepsOnce(context, notes),
   );
-  return { git, notes, linked, learnings: learnings.provider, view: learnings, overdue, blameless };
+  return { git, notes, linked, learnings: learnings.provider, view: learnings, overdue, blameless, responseNews, responseAlerts };
 }
 
 export function deactivate(): void {
