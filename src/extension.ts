@@ -32,6 +32,8 @@ import { ReanchorCommand } from './features/code/reanchorCommand';
 import { RespondCommand } from './features/responses/respondCommand';
 import { DigestCommand } from './features/digest/digestCommand';
 import { MarkReviewedCommand } from './features/digest/markReviewedCommand';
+import { ResponseNews } from './features/responses/responseNews';
+import { ResponseAlerts } from './features/responses/responseAlerts';
 import { scriptArgument } from './features/commandArgs';
 import { openFirstStepsOnce } from './features/firstSteps';
 
@@ -45,6 +47,9 @@ export interface CandorApi {
   view: LearningsView;
   overdue: OverdueStatus;
   blameless: BlamelessDiagnostics;
+  /** New responses to the person's own notes, and the watcher and message about them. */
+  responseNews: ResponseNews;
+  responseAlerts: ResponseAlerts;
 }
 
 export function activate(context: vscode.ExtensionContext): CandorApi {
@@ -61,7 +66,9 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
   const drafts = new DisclosureDrafts(git);
   const blameless = new BlamelessDiagnostics(notes);
   const logMistake = new LogMistakeCommand(git, notes);
-  const respond = new RespondCommand(notes, git, () => learnings.provider.refresh());
+  const responseNews = new ResponseNews(notes, git, context.workspaceState);
+  const responseAlerts = new ResponseAlerts(notes, responseNews, learnings, context.globalState);
+  const respond = new RespondCommand(notes, git, () => responseAlerts.changed());
   const reanchor = new ReanchorCommand(notes, linked, noteEditor, git);
   const reviewChanges = new ReviewChangesCommand(notes, git, learnings.provider);
   const codeLens = new LearningCodeLensProvider(linked);
@@ -73,6 +80,9 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
     notes,
     linked,
     learnings,
+    responseNews,
+    responseAlerts,
+    vscode.window.registerFileDecorationProvider(responseNews),
     codeLens,
     new LearningDecorations(linked, context.extensionUri),
     vscode.window.registerFileDecorationProvider(new LearningFileDecorations(linked)),
@@ -113,7 +123,7 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
     vscode.workspace.onDidGrantWorkspaceTrust(() => learnings.provider.refresh()),
     openFirstStepsOnce(context, notes),
   );
-  return { git, notes, linked, learnings: learnings.provider, view: learnings, overdue, blameless };
+  return { git, notes, linked, learnings: learnings.provider, view: learnings, overdue, blameless, responseNews, responseAlerts };
 }
 
 export function deactivate(): void {

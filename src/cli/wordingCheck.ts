@@ -14,14 +14,17 @@ export interface WordingProblem extends NoteProblem {
   ruleId: string;
 }
 
-/** The rules the team configured, or the built-in ones with a message saying why. */
-export function wordingRules(custom: unknown, disabled: unknown, warn: (message: string) => void): BlamelessRule[] {
+/**
+ * The rules the team configured, or the built-in ones with a message saying why. `base`: the
+ * built-in rules (responses add their own to the note rules).
+ */
+export function wordingRules(custom: unknown, disabled: unknown, warn: (message: string) => void, base: readonly BlamelessRule[] = WORDING_RULES): BlamelessRule[] {
   const disable = Array.isArray(disabled) ? disabled.filter((d): d is string => typeof d === 'string') : [];
   try {
-    return withCustomRules(custom, { base: WORDING_RULES, disable });
+    return withCustomRules(custom, { base, disable });
   } catch (err) {
     warn(`candor.blameless.rules: ${err instanceof Error ? err.message : String(err)} The built-in rules are used.`);
-    return withCustomRules(undefined, { base: WORDING_RULES, disable });
+    return withCustomRules(undefined, { base, disable });
   }
 }
 

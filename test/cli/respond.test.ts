@@ -76,4 +76,15 @@ describe('candor respond', () => {
     const github = runCli(['check', '--format', 'github'], { cwd: repo.root });
     assert.match(github.stdout, /^::error file=incidents\/2026-01-01-gone\/responses\/2026-01-02T030405Z-grace\.md,line=2,title=Candor::/m);
   });
+
+  it('check --wording points out "you should have…" in a response, gently (a warning), and without --wording says nothing', () => {
+    const repo = repoWithNote();
+    const rel = `incidents/${ID}/responses/2026-01-06T000000Z-alan.md`;
+    repo.write(rel, `---\nnote: ${ID}\nkind: question\nauthor: Alan Turing <alan@example.com>\ndate: 2026-01-06T00:00:00Z\n---\n\nThanks for writing it up.\nYou should have asked before flushing.\n`);
+    assert.strictEqual(runCli(['check'], { cwd: repo.root }).stdout, '1 note and 1 response checked: no problems.\n');
+    const wording = runCli(['check', '--wording'], { cwd: repo.root });
+    assert.strictEqual(wording.code, 0, 'a warning does not fail the check');
+    assert.match(wording.stdout, new RegExp(`^${rel.replace(/\./g, '\\.')}:9:1: warning: "You should have": Hindsight about what they should have done .*\\[response-you-should-have\\]$`, 'm'));
+    assert.strictEqual(runCli(['check', '--wording', '--strict'], { cwd: repo.root }).code, 1);
+  });
 });

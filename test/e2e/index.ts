@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { E2EContext } from '../harness/browser';
+import { respondFlow } from './respondFlow';
 
 const TITLE = 'Flushed the production cache';
 
@@ -138,6 +139,9 @@ export async function run({ page, workspace, screenshotsDir }: E2EContext): Prom
   await page.getByRole('tab', { name: /^Disclosure .*flushed-the-production-cache/ }).first().waitFor({ timeout: 15_000 });
   await page.getByText(`I made a mistake: ${TITLE}`).first().waitFor();
   await screenshot(page, screenshotsDir, 'disclosure.png', false);
+
+  // A teammate responds from the note's context menu (test/e2e/respondFlow.ts).
+  await respondFlow(page, workspace, screenshotsDir, TITLE, { quickInput, expectQuickInputTitle, screenshot, setColorTheme });
 
   // Insights: the bars take the theme's chart colours (not black), in a light and a dark theme,
   // and nothing Candor shows breaks the Content-Security-Policy.

@@ -18,6 +18,8 @@ import { openRepo, relativeToCwd, relativeToRoot, scanNotes, warn, type RepoCont
 import { safeLine } from '../terminalText';
 import { levelPaint } from './show';
 import { wordingProblems, wordingRules } from '../wordingCheck';
+import { WORDING_RULES } from '../../core/disclosure/wordingRules';
+import { RESPONSE_ONLY_RULES } from '../../core/responses/responseRules';
 
 const NAME = 'check';
 const FORMATS = ['text', 'github'] as const;
@@ -35,7 +37,8 @@ export const checkCommand: Command = {
     'Prints file:line: level: message per problem (paths relative to the current directory) and a summary. ' +
       'Exits 1 when there are errors, 0 otherwise (warnings alone pass).',
     'With --wording, also the blameless wording check of each note (blame on people, teams or tools, hidden actors, ' +
-      'vagueness, minimising, excuses), with the team\'s candor.blameless.rules from .vscode/settings.json. Its findings ' +
+      'vagueness, minimising, excuses), with the team\'s candor.blameless.rules from .vscode/settings.json, and of each ' +
+      'response (the same, plus hindsight such as "you should have…"). Its findings ' +
       'are warnings: they fail the check only with --strict.',
     'In a shallow clone, commits missing from it are warnings. Outside a git repository shas are not checked (a warning says so).',
   ],
@@ -72,7 +75,12 @@ async function run(line: CommandLine, io: Io): Promise<ExitCode> {
     checked = checked.map((c) => ({ ...c, problems: [...c.problems, ...wordingProblems(c.note.path, rules)] }));
   }
   // Responses (<incidents>/<id>/responses/*.md) are checked beside the notes, never as notes.
-  const responses = checkResponses(await listAllResponses(ctx.incidentsDir), new Set(notes.map((n) => n.note.id)));
+  let responses = checkResponses(await listAllResponses(ctx.incidentsDir), new Set(notes.map((n) => n.note.id)));
+  if (flag(line.values, 'wording')) {
+    // A response is about someone else's mistake: the note rules plus "you should have…".
+    const rules = wordingRules(ctx.settings.blamelessRules, ctx.settings.blamelessDisabledRules, () => undefined, [...WORDING_RULES, ...RESPONSE_ONLY_RULES]);
+    responses = responses.map((r) => ({ ...r, problems: [...r.problems, ...wordingProblems(r.path, rules)] }));
+  }
   const files = [...checked.map((c) => ({ path: c.note.path, problems: c.problems })), ...responses];
   let errors = 0;
   let warnings = 0;

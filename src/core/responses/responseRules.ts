@@ -3,8 +3,8 @@
 import type { BlamelessRule } from '../disclosure/blamelessRule';
 import { DEFAULT_BLAMELESS_RULES } from '../disclosure/defaultBlamelessRules';
 
-export const RESPONSE_BLAMELESS_RULES: readonly BlamelessRule[] = [
-  ...DEFAULT_BLAMELESS_RULES,
+/** The rules only responses get: a note is about my own actions, a response about someone else's. */
+export const RESPONSE_ONLY_RULES: readonly BlamelessRule[] = [
   {
     id: 'response-you-should-have',
     category: 'blaming-others',
@@ -18,3 +18,6 @@ export const RESPONSE_BLAMELESS_RULES: readonly BlamelessRule[] = [
     explanation: '"Why did you…" asks for a defence. "What made that look like the right step?" asks for what they saw.',
   },
 ];
+
+/** The phrase rules of notes plus the response rules (the CLI's `respond` uses these). */
+export const RESPONSE_BLAMELESS_RULES: readonly BlamelessRule[] = [...DEFAULT_BLAMELESS_RULES, ...RESPONSE_ONLY_RULES];

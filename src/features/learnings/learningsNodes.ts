@@ -65,7 +65,7 @@ export function groupItem(node: Extract<LearningsNode, { kind: 'group' }>): vsco
   return item;
 }
 
-export function noteItem(entry: NoteEntry, multiRoot: boolean, groupKey: string, taskCount: number): vscode.TreeItem {
+export function noteItem(entry: NoteEntry, multiRoot: boolean, groupKey: string, taskCount: number, newResponses = 0): vscode.TreeItem {
   const { note, problems } = entry.note;
   const broken = hasErrors(entry.note);
   // Expandable even with nothing recorded: fix commits may name the note in their message.
@@ -79,6 +79,7 @@ export function noteItem(entry: NoteEntry, multiRoot: boolean, groupKey: string,
     date,
     broken ? vscode.l10n.t('malformed') : note.severity,
     responses > 0 ? (responses === 1 ? vscode.l10n.t('1 response') : vscode.l10n.t('{0} responses', responses)) : undefined,
+    newResponses > 0 ? vscode.l10n.t('{0} new', newResponses) : undefined,
     multiRoot ? entry.folder.folder.name : undefined,
   ].filter(Boolean).join(' · ');
   const [icon, color] = broken ? ['warning', 'problemsWarningIcon.foreground'] : SEVERITY_ICONS[note.severity];

@@ -1,6 +1,7 @@
 // The Learnings view: notes grouped (by status unless chosen otherwise), filtered, newest first;
 // each note expands to its linked files, commits and task items. Malformed notes stay listed
 // under "Needs attention" and never hide the others.
+import * as path from 'path';
 import { listResponses } from '../../core/responses/responseStore';
 import { responseItem } from '../responses/responseItem';
 import * as vscode from 'vscode';
@@ -21,6 +22,8 @@ export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsN
   /** The root's groups as last shown; a change of a few notes is applied to them in place. */
   private groups: NoteGroup<NoteEntry>[] | undefined;
   private touched: NoteGroup<NoteEntry> | undefined;
+  /** How many of a note's responses are new to its author (set by the responses feature). */
+  newResponses: (notePath: string) => number = () => 0;
 
   constructor(private readonly notes: NotesService, private groupBy: GroupBy = 'status', private readonly linked?: LinkedCode, private readonly fixes?: FixCommits) {
     this.subscription = notes.onDidChange((change) => this.onNotesChanged(change));
@@ -71,12 +74,17 @@ export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsN
     this.changed.fire(undefined);
   }
 
+  /** Draws the rows again without grouping the notes again (responses arrived or were seen). */
+  redraw(): void {
+    this.changed.fire(undefined);
+  }
+
   getTreeItem(node: LearningsNode): vscode.TreeItem {
     switch (node.kind) {
       case 'group':
         return groupItem(node);
       case 'note':
-        return noteItem(node.entry, (vscode.workspace.workspaceFolders?.length ?? 0) > 1, (node as NoteNode).groupKey ?? '', noteTasks(node.entry.note).length);
+        return noteItem(node.entry, (vscode.workspace.workspaceFolders?.length ?? 0) > 1, (node as NoteNode).groupKey ?? '', noteTasks(node.entry.note).length, this.newResponses(node.entry.note.path));
       case 'file':
         return fileItem(node);
       case 'commit':
@@ -127,6 +135,32 @@ export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsN
       default:
         return [];
     }
+  }
+
+  /** A note's row (in the first group that holds it), for reveal; undefined when filtered out. */
+  async noteNode(notePath: string): Promise<LearningsNode | undefined> {
+    const target = path.resolve(notePath);
+    for (const node of await this.getChildren()) {
+      const entry = node.kind === 'group' ? node.group.items.find((e) => path.resolve(e.note.path) === target) : undefined;
+      if (node.kind === 'group' && entry) {
+        return { kind: 'note', entry, groupKey: node.group.key } as NoteNode;
+      }
+    }
+    return undefined;
+  }
+
+  /** For reveal: a note's group, and the note of a file, commit, task or response. */
+  getParent(node: LearningsNode): LearningsNode | undefined {
+    const groups = [...(this.touched ? [this.touched] : []), ...(this.groups ?? [])];
+    if (node.kind === 'group') {
+      return undefined;
+    }
+    const key = node.kind === 'note' ? (node as NoteNode).groupKey : undefined;
+    const group = groups.find((g) => (key !== undefined ? g.key === key : g.items.includes(node.entry)));
+    if (!group) {
+      return undefined;
+    }
+    return node.kind === 'note' ? { kind: 'group', group, by: this.groupBy } : ({ kind: 'note', entry: node.entry, groupKey: group.key } as NoteNode);
   }
 
   dispose(): void {

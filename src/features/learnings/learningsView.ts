@@ -39,6 +39,8 @@ export class LearningsView implements vscode.Disposable {
   readonly provider: LearningsTreeProvider;
   readonly view: vscode.TreeView<LearningsNode>;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Responses to the person's own notes not seen yet: while there are any, they take the badge. */
+  private newResponses = 0;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -177,9 +179,22 @@ export class LearningsView implements vscode.Disposable {
     await vscode.commands.executeCommand('setContext', 'candor.filtered', this.view.description !== undefined);
   }
 
+  /** Set by the responses feature when the count of new responses to the person's notes changes. */
+  showNewResponses(count: number): Promise<void> {
+    this.newResponses = count;
+    return this.updateBadge();
+  }
+
   private async updateBadge(): Promise<void> {
     const open = (await this.notes.all()).filter((e) => e.note.note.status === 'open' && !e.note.problems.some((p) => p.level === 'error')).length;
-    this.view.badge = open > 0 ? { value: open, tooltip: open === 1 ? vscode.l10n.t('1 open note') : vscode.l10n.t('{0} open notes', open) } : undefined;
+    const openText = open === 1 ? vscode.l10n.t('1 open note') : vscode.l10n.t('{0} open notes', open);
+    const fresh = this.newResponses;
+    if (fresh > 0) {
+      const freshText = fresh === 1 ? vscode.l10n.t('1 new response to your notes') : vscode.l10n.t('{0} new responses to your notes', fresh);
+      this.view.badge = { value: fresh, tooltip: open > 0 ? `${freshText} · ${openText}` : freshText };
+      return;
+    }
+    this.view.badge = open > 0 ? { value: open, tooltip: openText } : undefined;
   }
 
   private async onCheckboxes(event: vscode.TreeCheckboxChangeEvent<LearningsNode>): Promise<void> {

@@ -7,8 +7,11 @@ import * as vscode from 'vscode';
 import { checkBlameless } from '../../core/disclosure/blamelessCheck';
 import type { GitRunner } from '../../core/git/gitRunner';
 import { gitAuthor } from '../../core/responses/gitAuthor';
-import { KIND_LABELS, PREFILLED_TEXT, RESPONSE_KINDS, type ResponseKind } from '../../core/responses/responseFormat';
-import { RESPONSE_BLAMELESS_RULES } from '../../core/responses/responseRules';
+import { RESPONSE_KINDS, type ResponseKind } from '../../core/responses/responseFormat';
+import { kindLabel, kindPrefill } from './kindText';
+import { RESPONSE_ONLY_RULES } from '../../core/responses/responseRules';
+import { withCustomRules, type BlamelessRule } from '../../core/disclosure/blamelessRule';
+import { WORDING_RULES } from '../../core/disclosure/wordingRules';
 import { draftProblem, writeResponse } from '../../core/responses/responseStore';
 import { noteUriOf, pickNote } from '../notes/notePicker';
 import { KIND_ICONS } from './responseItem';
@@ -21,7 +24,7 @@ export interface RespondArgs {
 
 
 export class RespondCommand {
-  /** `written` lets the tree show the new response (it does not watch the responses folders). */
+  /** `written` shows the new response at once (the responses watcher folds its own event for it into the same update). */
   constructor(private readonly notes: NotesService, private readonly git: GitRunner, private readonly written: () => void = () => undefined) {}
 
   async run(target?: unknown, args?: unknown): Promise<vscode.Uri | undefined> {
@@ -75,16 +78,36 @@ export class RespondCommand {
 
 async function pickKind(): Promise<ResponseKind | undefined> {
   const picked = await vscode.window.showQuickPick(
-    RESPONSE_KINDS.map((kind) => ({ label: `$(${KIND_ICONS[kind]}) ${KIND_LABELS[kind]}`, detail: PREFILLED_TEXT[kind].trim(), responseKind: kind })),
+    RESPONSE_KINDS.map((kind) => ({ label: `$(${KIND_ICONS[kind]}) ${kindLabel(kind)}`, detail: kindPrefill(kind).trim(), responseKind: kind })),
     { placeHolder: vscode.l10n.t('How do you respond?') },
   );
   return picked?.responseKind;
 }
 
+/**
+ * The wording check of notes (with the team's candor.blameless settings) plus the response rules;
+ * none when the check is turned off. A malformed team rule falls back to the built-in rules (the
+ * note diagnostics already say why).
+ */
+function responseRules(): readonly BlamelessRule[] {
+  const config = vscode.workspace.getConfiguration('candor');
+  if (!config.get<boolean>('blameless.enabled', true)) {
+    return [];
+  }
+  const base = [...WORDING_RULES, ...RESPONSE_ONLY_RULES];
+  const disable = config.get<string[]>('blameless.disabledRules', []);
+  try {
+    return withCustomRules(config.get<unknown>('blameless.rules', []), { base, disable });
+  } catch {
+    return withCustomRules([], { base, disable });
+  }
+}
+
 async function askText(entry: NoteEntry, kind: ResponseKind): Promise<string | undefined> {
-  const prefilled = PREFILLED_TEXT[kind];
+  const prefilled = kindPrefill(kind);
+  const rules = responseRules();
   const text = await vscode.window.showInputBox({
-    title: vscode.l10n.t('{0}: {1}', KIND_LABELS[kind], entry.note.note.title),
+    title: vscode.l10n.t('{0}: {1}', kindLabel(kind), entry.note.note.title),
     prompt: vscode.l10n.t('A few lines, saved as a file next to the note.'),
     value: prefilled,
     valueSelection: [prefilled.length, prefilled.length],
@@ -92,7 +115,7 @@ async function askText(entry: NoteEntry, kind: ResponseKind): Promise<string | u
       if (value.trim() === '') {
         return vscode.l10n.t('A response needs some text.');
       }
-      const finding = checkBlameless(value, RESPONSE_BLAMELESS_RULES)[0];
+      const finding = rules.length > 0 ? checkBlameless(value, rules)[0] : undefined;
       return finding
         ? { message: `"${value.slice(finding.start, finding.end)}": ${finding.message}`, severity: vscode.InputBoxValidationSeverity.Warning }
         : undefined;

@@ -1,0 +1,122 @@
+// Keeps responses current and tells the note's author about new ones. A file watcher on
+// `<incidentsFolder>/*/responses/*.md` per workspace folder (responses that arrive by git pull or
+// from another window; the notes' own watcher sees only `<incidentsFolder>/*.md`, so no event is
+// handled twice), the view's badge, "seen" when the author expands or selects the note, and at
+// most once a day a message (setting `candor.responses.notify`).
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { localDay } from '../../core/followUps';
+import type { LearningsNode } from '../learnings/learningsNodes';
+import type { LearningsView } from '../learnings/learningsView';
+import type { NotesService } from '../notes/notesService';
+import type { ResponseNews } from './responseNews';
+
+/** A pull brings many files at once; one update for all of them. */
+const SETTLE_MS = 150;
+/** globalState: the local day the last message was shown (once a day across windows). */
+const NOTIFIED_KEY = 'candor.responses.notifiedOn';
+
+export class ResponseAlerts implements vscode.Disposable {
+  private watchers: vscode.Disposable[] = [];
+  private watchedKey = '';
+  private timer: NodeJS.Timeout | undefined;
+  private readonly subscriptions: vscode.Disposable[];
+  /** Messages shown this session (tests read it; a person sees at most one a day). */
+  notices: string[] = [];
+
+  constructor(private readonly notes: NotesService, private readonly news: ResponseNews, private readonly learnings: LearningsView, private readonly global: vscode.Memento) {
+    const view = learnings.view;
+    this.subscriptions = [
+      notes.onDidChange((change) => {
+        if (!change) {
+          void this.watch();
+        }
+        void news.update();
+      }),
+      news.onDidChange(() => {
+        learnings.provider.redraw();
+        void learnings.showNewResponses(news.total);
+        void this.maybeNotify();
+      }),
+      view.onDidExpandElement((e) => this.seen(e.element)),
+      view.onDidChangeSelection((e) => e.selection.forEach((node) => this.seen(node))),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => news.forgetAuthors()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('candor.responses.notify') && void this.maybeNotify()),
+    ];
+    learnings.provider.newResponses = (notePath) => news.countFor(notePath);
+  }
+
+  /**
+   * A response was written or arrived: one update of what is new and one redraw of the tree,
+   * however many events came (Candor's own write and the watcher's event for it among them).
+   */
+  changed(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      void this.news.update().then((changed) => {
+        // A change of the news redraws the tree itself (onDidChange); otherwise redraw here.
+        if (!changed) {
+          this.learnings.provider.redraw();
+        }
+      });
+    }, SETTLE_MS);
+  }
+
+  private async watch(): Promise<void> {
+    const folders = (await this.notes.folderNotes()).filter((f) => !f.problem);
+    const key = folders.map((f) => `${f.folder.uri.toString()}|${f.index.dir}`).join('\n');
+    if (key === this.watchedKey) {
+      return;
+    }
+    this.watchedKey = key;
+    vscode.Disposable.from(...this.watchers).dispose();
+    this.watchers = folders.flatMap((folder) => {
+      // Relative to the workspace folder, which exists, as the notes' watcher does.
+      const relative = path.relative(folder.folder.uri.fsPath, folder.index.dir).split(path.sep).join('/');
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder.folder, `${escapeGlob(relative)}/*/responses/*.md`));
+      const onEvent = () => this.changed();
+      return [watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent)];
+    });
+  }
+
+  private seen(node: LearningsNode): void {
+    if (node.kind === 'note' || node.kind === 'response') {
+      void this.news.markSeen(node.entry);
+    }
+  }
+
+  private async maybeNotify(): Promise<void> {
+    const count = this.news.total;
+    const today = localDay();
+    if (count === 0 || !vscode.workspace.getConfiguration('candor').get<boolean>('responses.notify', true) || this.global.get(NOTIFIED_KEY) === today) {
+      return;
+    }
+    await this.global.update(NOTIFIED_KEY, today);
+    const message = count === 1 ? vscode.l10n.t('1 new response to your notes') : vscode.l10n.t('{0} new responses to your notes', count);
+    this.notices.push(message);
+    const show = vscode.l10n.t('Show');
+    if ((await vscode.window.showInformationMessage(message, show)) === show) {
+      await this.reveal();
+    }
+  }
+
+  /** Opens the Learnings view on the notes with new responses, expanded (which marks them seen). */
+  async reveal(): Promise<void> {
+    await vscode.commands.executeCommand('candor.learnings.focus');
+    const nodes = (await Promise.all(this.news.notePaths.map((p) => this.learnings.provider.noteNode(p)))).filter((n): n is LearningsNode => n !== undefined);
+    for (const [i, node] of nodes.entries()) {
+      await this.learnings.view.reveal(node, { expand: true, select: i === 0, focus: i === 0 });
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    vscode.Disposable.from(...this.watchers, ...this.subscriptions).dispose();
+  }
+}
+
+/** Folder names may contain glob characters; bracket them so they match literally. */
+function escapeGlob(text: string): string {
+  return text.replace(/[[\]{}*?!]/g, (ch) => `[${ch}]`);
+}
