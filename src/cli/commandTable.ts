@@ -7,10 +7,11 @@ import { logCommand } from './commands/log';
 import { respondCommand } from './commands/respond';
 import { reviewCommand } from './commands/review';
 import { showCommand } from './commands/show';
+import { similarCommand } from './commands/similar';
 import { siteCommand } from './commands/site';
 import { statsCommand } from './commands/stats';
 import { statusCommand } from './commands/status';
 
 export const COMMANDS: readonly Command[] = [
-  logCommand, listCommand, showCommand, statusCommand, checkCommand, reviewCommand, discloseCommand, statsCommand, respondCommand, siteCommand,
+  logCommand, listCommand, showCommand, statusCommand, checkCommand, reviewCommand, discloseCommand, statsCommand, respondCommand, similarCommand, siteCommand,
 ];

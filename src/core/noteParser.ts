@@ -6,6 +6,7 @@ import { readStrictYaml } from './frontMatterReader';
 import { defaultFields, FIELD_ENTRIES, type FieldSpec, type NoteFieldKey } from './noteFields';
 import { splitFrontMatter, type FrontMatterSplit } from './frontMatter';
 import { unsafePathReason } from './repoPaths';
+import { noteIdProblem } from './similar/relatedNotes';
 import {
   COMMIT_ROLES, FULL_SHA_PATTERN, SHA_PATTERN, isDateTime,
   type CommitRole, type LinkedCommit, type LinkedFile, type Note, type NoteProblem, type ParsedNote,
@@ -19,7 +20,7 @@ export const YAML_LIMITS = { uniqueKeys: true, prettyErrors: true, maxAliasCount
  * new problem, a different message). The index cache stores parsed notes and drops them when
  * this differs, so a newer Candor never shows what an older parser made of a file.
  */
-export const NOTE_PARSER_VERSION = 2;
+export const NOTE_PARSER_VERSION = 3;
 
 /**
  * The body parseNote gives for `text`, without parsing the front matter: for a note whose fields
@@ -128,6 +129,15 @@ function readField(fields: FieldReader, key: NoteFieldKey, spec: FieldSpec, id: 
         }
         problems.push({ level: 'warning', message: `${where} must be a text tag.`, line: fields.line(key) });
         return undefined;
+      });
+    case 'noteIds':
+      return fields.list(key, (item, where) => {
+        const reason = noteIdProblem(item);
+        if (reason) {
+          problems.push({ level: 'warning', message: `${where} ${reason}; it is ignored.`, line: fields.line(key) });
+          return undefined;
+        }
+        return String(item);
       });
   }
 }
