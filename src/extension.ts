@@ -30,6 +30,7 @@ import { LearningCodeLensProvider } from './features/code/learningCodeLens';
 import { LearningDecorations, LearningFileDecorations } from './features/code/learningDecorations';
 import { ReanchorCommand } from './features/code/reanchorCommand';
 import { RespondCommand } from './features/responses/respondCommand';
+import { FindSimilarCommand } from './features/similar/findSimilarCommand';
 import { scriptArgument } from './features/commandArgs';
 import { openFirstStepsOnce } from './features/firstSteps';
 
@@ -58,7 +59,8 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
   const overdue = new OverdueStatus(notes, context.globalState);
   const drafts = new DisclosureDrafts(git);
   const blameless = new BlamelessDiagnostics(notes);
-  const logMistake = new LogMistakeCommand(git, notes);
+  const findSimilar = new FindSimilarCommand(notes, git);
+  const logMistake = new LogMistakeCommand(git, notes, findSimilar, noteEditor);
   const respond = new RespondCommand(notes, git, () => learnings.provider.refresh());
   const reanchor = new ReanchorCommand(notes, linked, noteEditor, git);
   const reviewChanges = new ReviewChangesCommand(notes, git, learnings.provider);
@@ -90,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
     vscode.commands.registerCommand('candor.buildSite', (args?: unknown) => site.run(scriptArgument(args) as BuildSiteArgs | undefined)),
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(git)),
     vscode.commands.registerCommand('candor.respond', (target?: unknown, args?: unknown) => respond.run(target, args)),
+    vscode.commands.registerCommand('candor.findSimilar', (target?: unknown, second?: unknown) => findSimilar.run(target, second)),
     vscode.commands.registerCommand('candor.logMistake', (arg?: unknown, selected?: unknown) => logMistake.run(arg, selected)),
     vscode.commands.registerCommand('candor.refresh', () => notes.reset()),
     vscode.commands.registerCommand('candor.openNote', (target?: unknown, options?: unknown) => openNote(target, scriptArgument(options) as vscode.TextDocumentShowOptions | undefined)),
