@@ -34,6 +34,7 @@ import { DigestCommand } from './features/digest/digestCommand';
 import { MarkReviewedCommand } from './features/digest/markReviewedCommand';
 import { ResponseNews } from './features/responses/responseNews';
 import { ResponseAlerts } from './features/responses/responseAlerts';
+import { FindSimilarCommand } from './features/similar/findSimilarCommand';
 import { scriptArgument } from './features/commandArgs';
 import { openFirstStepsOnce } from './features/firstSteps';
 
@@ -65,7 +66,8 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
   const overdue = new OverdueStatus(notes, context.globalState);
   const drafts = new DisclosureDrafts(git);
   const blameless = new BlamelessDiagnostics(notes);
-  const logMistake = new LogMistakeCommand(git, notes);
+  const findSimilar = new FindSimilarCommand(notes, git);
+  const logMistake = new LogMistakeCommand(git, notes, findSimilar, noteEditor);
   const responseNews = new ResponseNews(notes, git, context.workspaceState);
   const responseAlerts = new ResponseAlerts(notes, responseNews, learnings, context.globalState);
   const respond = new RespondCommand(notes, git, () => responseAlerts.changed());
@@ -108,6 +110,7 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
     digest,
     vscode.commands.registerCommand('candor.showDigest', (args?: unknown) => digest.run(scriptArgument(args))),
     vscode.commands.registerCommand('candor.markReviewed', (target?: unknown, selected?: unknown) => markReviewed.run(target, selected)),
+    vscode.commands.registerCommand('candor.findSimilar', (target?: unknown, second?: unknown) => findSimilar.run(target, second)),
     vscode.commands.registerCommand('candor.logMistake', (arg?: unknown, selected?: unknown) => logMistake.run(arg, selected)),
     vscode.commands.registerCommand('candor.refresh', () => notes.reset()),
     vscode.commands.registerCommand('candor.openNote', (target?: unknown, options?: unknown) => openNote(target, scriptArgument(options) as vscode.TextDocumentShowOptions | undefined)),

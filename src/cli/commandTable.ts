@@ -9,11 +9,12 @@ import { respondCommand } from './commands/respond';
 import { reviewCommand } from './commands/review';
 import { reviewedCommand } from './commands/reviewed';
 import { showCommand } from './commands/show';
+import { similarCommand } from './commands/similar';
 import { siteCommand } from './commands/site';
 import { statsCommand } from './commands/stats';
 import { statusCommand } from './commands/status';
 
 export const COMMANDS: readonly Command[] = [
-  logCommand, listCommand, showCommand, statusCommand, checkCommand, reviewCommand, discloseCommand, statsCommand, respondCommand, siteCommand,
+  logCommand, listCommand, showCommand, statusCommand, checkCommand, reviewCommand, discloseCommand, statsCommand, respondCommand, similarCommand, siteCommand,
   digestCommand, reviewedCommand,
 ];

@@ -15,3 +15,11 @@ export function simpleGitLib(): typeof import('simple-git') {
   simpleGitModule ??= require('simple-git') as typeof import('simple-git');
   return simpleGitModule;
 }
+
+let minisearchModule: typeof import('minisearch').default | undefined;
+
+/** Full-text search, for Find Similar: loaded the first time someone looks for similar notes. */
+export function minisearchLib(): typeof import('minisearch').default {
+  minisearchModule ??= require('minisearch') as typeof import('minisearch').default;
+  return minisearchModule;
+}

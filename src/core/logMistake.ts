@@ -4,6 +4,7 @@ import * as path from 'path';
 import { captureContext, type CapturedContext, type FileToLink } from './git/captureContext';
 import type { GitRunner } from './git/gitRunner';
 import { SEVERITIES, type Severity } from './noteModel';
+import { noteIdProblem } from './similar/relatedNotes';
 import { createNoteFile, type CreatedNote } from './noteWriter';
 
 export interface LogMistakeInput {
@@ -21,6 +22,8 @@ export interface LogMistakeInput {
   commits: string[];
   /** Checked with validateTag; kept in the order given, without repeats. */
   tags?: string[];
+  /** Ids of earlier notes about the same mistake; each checked with noteIdProblem. */
+  related?: string[];
 }
 
 export interface LogMistakeResult {
@@ -82,6 +85,10 @@ export async function logMistake(git: GitRunner, input: LogMistakeInput, now = n
   if (badTag) {
     throw new Error(badTag);
   }
+  const badRelated = (input.related ?? []).find((id) => noteIdProblem(id));
+  if (badRelated !== undefined) {
+    throw new Error(`related: ${noteIdProblem(badRelated)}.`);
+  }
   const context = await captureContext(git, { cwd: input.folder, files: input.files, commits: input.commits });
   const note = await createNoteFile(input.incidentsDir, {
     title: input.title,
@@ -94,6 +101,7 @@ export async function logMistake(git: GitRunner, input: LogMistakeInput, now = n
     commits: context.commits,
     files: context.files,
     tags: [...new Set(input.tags ?? [])],
+    related: [...new Set(input.related ?? [])],
     sections: { tryingTo: input.tryingTo, action: input.action, outcome: input.outcome },
   });
   return { note, context };

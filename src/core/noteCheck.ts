@@ -8,6 +8,7 @@ import { GitMissingError, GitUntrustedError, type GitRunner } from './git/gitRun
 import type { IndexedNote } from './noteFileRead';
 import { SHA_PATTERN, type Note, type NoteProblem, type ParsedNote } from './noteModel';
 import { resolveInside } from './repoPaths';
+import { RelatedIndex } from './similar/relatedNotes';
 import { findTaskItems } from './taskItems';
 
 export interface CheckOptions {
@@ -62,9 +63,10 @@ export async function checkNotes(notes: readonly IndexedNote[], options: CheckOp
     skipped.push('The clone is shallow: commits missing from it are reported as warnings (fetch the full history, e.g. `fetch-depth: 0`, to check them).');
   }
 
+  const related = new RelatedIndex(notes, (n) => n.note);
   const checked: CheckedNote[] = [];
   for (const note of notes) {
-    const located: LocatedFinding[] = [...linkedPathFindings(note.note, options.repoRoot)];
+    const located: LocatedFinding[] = [...linkedPathFindings(note.note, options.repoRoot), ...missingRelated(related, note.note)];
     for (const [sha, fields] of groupBySha(refs.get(note) ?? [])) {
       const state = unknown.get(sha);
       if (state) {
@@ -86,6 +88,16 @@ export async function checkNotes(notes: readonly IndexedNote[], options: CheckOp
     checked.push({ note, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) });
   }
   return { notes: checked, skipped };
+}
+
+/** Ids in `related` that name no note of the folder: a typo, or a note deleted or not merged yet. */
+function missingRelated(related: RelatedIndex<IndexedNote>, note: Note): LocatedFinding[] {
+  return related.linksOf(note).missing.map((id) => ({
+    level: 'warning',
+    message: `related: there is no note "${id}" in this folder.`,
+    key: 'related',
+    value: id,
+  }));
 }
 
 /** Linked files that are not files in the working tree, or lead outside it through a symbolic link. */

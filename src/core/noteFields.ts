@@ -16,9 +16,10 @@ export type NoteFieldKey = Exclude<keyof Note, 'body'>;
  * - `choice`: one of `choices`; missing is a warning, anything else an error, both give the default;
  * - `timestamp`: optional date and time (isDateTime);
  * - `sha`: optional commit sha, abbreviated or full;
- * - `commits`, `files`, `tags`: lists whose items are checked one by one; bad items are dropped.
+ * - `commits`, `files`, `tags`: lists whose items are checked one by one; bad items are dropped;
+ * - `noteIds`: a list of other notes' ids; an item that cannot be an id is a warning, dropped.
  */
-export type FieldCheck = 'id' | 'title' | 'text' | 'choice' | 'timestamp' | 'sha' | 'commits' | 'files' | 'tags';
+export type FieldCheck = 'id' | 'title' | 'text' | 'choice' | 'timestamp' | 'sha' | 'commits' | 'files' | 'tags' | 'noteIds';
 
 export interface FieldSpec {
   check: FieldCheck;
@@ -55,6 +56,8 @@ export const NOTE_FIELDS = {
   commits: { check: 'commits', default: 'emptyList', cached: true, written: true },
   files: { check: 'files', default: 'emptyList', cached: true, written: true },
   tags: { check: 'tags', default: 'emptyList', cached: true, written: true, flow: true },
+  // Written only when the new note names related notes (renderNote leaves an empty list out).
+  related: { check: 'noteIds', default: 'emptyList', cached: true, written: true, flow: true },
 } as const satisfies Record<NoteFieldKey, FieldSpec>;
 
 /** The table as a list of [key, spec], in its order. */

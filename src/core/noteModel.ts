@@ -58,6 +58,8 @@ export interface Note {
   commits: LinkedCommit[];
   files: LinkedFile[];
   tags: string[];
+  /** Ids of earlier notes about the same mistake (picked in Log Mistake, or written by hand). */
+  related?: string[];
   /** The Markdown after the front matter. */
   body: string;
 }

@@ -6,6 +6,7 @@ import { readStrictYaml } from './frontMatterReader';
 import { defaultFields, FIELD_ENTRIES, type FieldSpec, type NoteFieldKey } from './noteFields';
 import { splitFrontMatter, type FrontMatterSplit } from './frontMatter';
 import { unsafePathReason } from './repoPaths';
+import { noteIdProblem } from './similar/relatedNotes';
 import {
   COMMIT_ROLES, FULL_SHA_PATTERN, SHA_PATTERN, isDateTime,
   type CommitRole, type LinkedCommit, type LinkedFile, type Note, type NoteProblem, type ParsedNote,
@@ -128,6 +129,15 @@ function readField(fields: FieldReader, key: NoteFieldKey, spec: FieldSpec, id: 
         }
         problems.push({ level: 'warning', message: `${where} must be a text tag.`, line: fields.line(key) });
         return undefined;
+      });
+    case 'noteIds':
+      return fields.list(key, (item, where) => {
+        const reason = noteIdProblem(item);
+        if (reason) {
+          problems.push({ level: 'warning', message: `${where} ${reason}; it is ignored.`, line: fields.line(key) });
+          return undefined;
+        }
+        return String(item);
       });
   }
 }

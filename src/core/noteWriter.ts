@@ -19,6 +19,8 @@ export interface NoteDraft {
   commits: LinkedCommit[];
   files: LinkedFile[];
   tags?: string[];
+  /** Ids of related notes; left out of the front matter when empty. */
+  related?: string[];
   sections?: Partial<Record<SectionKey, string>>;
 }
 
@@ -43,6 +45,7 @@ export function renderNote(id: string, draft: NoteDraft): string {
     commits: draft.commits.map((c) => stripUndefined({ sha: c.sha, role: c.role, subject: c.subject })),
     files: draft.files.map((f) => stripUndefined({ path: f.path, lines: f.lines, commit: f.commit, anchor: f.anchor, uncommitted: f.uncommitted })),
     tags: draft.tags ?? [],
+    related: draft.related && draft.related.length > 0 ? draft.related : undefined,
   };
   // The fields a new note has, in the field table's order (noteFields.ts).
   const fields: Record<string, unknown> = {};

@@ -26,6 +26,7 @@ const EVERY_FIELD: Required<Omit<Note, 'body'>> = {
   commits: [{ sha: 'b'.repeat(40), role: 'fixed', subject: 'Fix it' }],
   files: [{ path: 'src/a.ts', lines: [3, 4], commit: 'a'.repeat(40), anchor: 'x()', uncommitted: 'modified' }],
   tags: ['cache', 'prod'],
+  related: ['2026-11-02-flushed-the-staging-cache'],
 };
 
 const EVERY_FIELD_TEXT = `---
@@ -51,6 +52,7 @@ files:
     anchor: x()
     uncommitted: modified
 tags: [cache, prod]
+related: [2026-11-02-flushed-the-staging-cache]
 ---
 
 Body
@@ -93,9 +95,24 @@ describe('the field table', () => {
     const yaml = text.split('---\n')[1];
     assert.deepStrictEqual(Object.keys(parse(yaml) as object), [...WRITTEN_FIELDS]);
     assert.match(yaml, /^tags: \[cache, prod\]$/m);
+    assert.match(yaml, /^related: \[2026-11-02-flushed-the-staging-cache\]$/m);
     const read = parseNote(text, `${EVERY_FIELD.id}.md`).note;
     for (const key of WRITTEN_FIELDS) {
       assert.deepStrictEqual(read[key], EVERY_FIELD[key], key);
     }
+  });
+
+  it('leaves `related` out of a new note that names no related note', () => {
+    const text = renderNote(EVERY_FIELD.id, {
+      ...EVERY_FIELD, related: [], occurred: new Date(EVERY_FIELD.occurred), logged: new Date(EVERY_FIELD.logged),
+    });
+    assert.doesNotMatch(text, /related/);
+  });
+
+  it('reads `related` ids, dropping (with a warning) items that cannot be an id', () => {
+    const parsed = parseNote('---\ntitle: T\nrelated: [2026-01-01-a, "../etc/passwd", {x: 1}, ""]\n---\n', 'n.md');
+    assert.deepStrictEqual(parsed.note.related, ['2026-01-01-a']);
+    assert.strictEqual(parsed.problems.filter((p) => p.level === 'warning' && /^related\[\d\]/.test(p.message)).length, 3);
+    assert.ok(parsed.problems.every((p) => p.level === 'warning'));
   });
 });

@@ -10,7 +10,8 @@ import type { Command } from '../command';
 import { DIR_OPTION } from '../commonOptions';
 import { CliError, EXIT, UsageError, type ExitCode } from '../exitCodes';
 import type { Io } from '../io';
-import { openRepo, relativeToCwd, warn } from '../repoContext';
+import { findNote } from '../findNote';
+import { openRepo, relativeToCwd, scanNotes, warn, type RepoContext } from '../repoContext';
 
 const NAME = 'log';
 
@@ -34,6 +35,7 @@ export const logCommand: Command = {
     },
     commit: { type: 'string', multiple: true, value: 'sha', help: 'Link a commit as related' },
     tag: { type: 'string', multiple: true, value: 'tag', help: 'Tag the note (repeat, or separate with commas): --tag cache --tag prod' },
+    related: { type: 'string', multiple: true, value: 'id', help: 'An earlier note about the same mistake (repeatable); candor similar finds them' },
     'trying-to': { type: 'string', value: 'text', help: 'What was I trying to do?' },
     action: { type: 'string', value: 'text', help: 'What action did I take?' },
     outcome: { type: 'string', value: 'text', help: 'How did the result differ from what I expected?' },
@@ -66,6 +68,7 @@ async function run(line: CommandLine, io: Io): Promise<ExitCode> {
     throw new UsageError(NAME, badTag);
   }
   const files = listOption(line.values, 'file').map((spec) => fileToLink(spec, io.cwd, ctx.root));
+  const related = await relatedIds(listOption(line.values, 'related'), io, ctx);
   const result = await logMistake(ctx.git, {
     title,
     severity,
@@ -77,12 +80,22 @@ async function run(line: CommandLine, io: Io): Promise<ExitCode> {
     files,
     commits: listOption(line.values, 'commit'),
     tags,
+    related,
   });
   for (const message of result.context.warnings) {
     warn(io, message);
   }
   io.out(relativeToCwd(ctx, result.note.path));
   return EXIT.ok;
+}
+
+/** `--related` ids, each a note of the folder (by id or path, as other commands take them). */
+async function relatedIds(given: string[], io: Io, ctx: RepoContext): Promise<string[]> {
+  if (given.length === 0) {
+    return [];
+  }
+  const notes = await scanNotes(io, ctx);
+  return given.map((id) => findNote(notes, io.cwd, id).note.id);
 }
 
 function chooseSeverity(option: string | undefined, setting: string | undefined, io: Io): Severity {

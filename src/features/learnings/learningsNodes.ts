@@ -22,7 +22,9 @@ export type LearningsNode =
   /** `task.line` counts from the start of the note file; `ordinal` finds it again after edits. */
   | { kind: 'task'; entry: NoteEntry; task: TaskItem; ordinal: number }
   /** A teammate's response, read from `<incidents>/<id>/responses/`. */
-  | { kind: 'response'; entry: NoteEntry; response: StoredResponse };
+  | { kind: 'response'; entry: NoteEntry; response: StoredResponse }
+  /** A note `entry` names in its `related` field (`names`), or one that names `entry` (`namedBy`). */
+  | { kind: 'related'; entry: NoteEntry; other: NoteEntry; direction: 'names' | 'namedBy' };
 
 const SEVERITY_ICONS: Record<Severity, [string, string]> = {
   'near-miss': ['eye', 'charts.green'],
@@ -177,5 +179,20 @@ export function taskItem(node: Extract<LearningsNode, { kind: 'task' }>): vscode
   }
   item.tooltip = task.done ? vscode.l10n.t('Done: {0}', task.text) : vscode.l10n.t('To do: {0}', task.text);
   item.command = { command: 'candor.openNote', title: vscode.l10n.t('Open Note'), arguments: [vscode.Uri.file(entry.note.path), { preview: true, preserveFocus: true, selection: new vscode.Range(task.line, 0, task.line, 0) }] };
+  return item;
+}
+
+export function relatedItem(node: Extract<LearningsNode, { kind: 'related' }>): vscode.TreeItem {
+  const { other, entry, direction } = node;
+  const item = new vscode.TreeItem(other.note.note.title, vscode.TreeItemCollapsibleState.None);
+  item.id = `related:${entry.note.path}:${direction}:${other.note.path}`;
+  const date = (other.note.note.occurred ?? other.note.note.logged ?? other.note.note.id).slice(0, 10);
+  item.description = direction === 'names' ? vscode.l10n.t('{0} · related', date) : vscode.l10n.t('{0} · names this one as related', date);
+  item.iconPath = new vscode.ThemeIcon('references');
+  item.contextValue = `candor.related.${direction}`;
+  item.tooltip = direction === 'names'
+    ? vscode.l10n.t('"{0}" lists "{1}" as related.', entry.note.note.title, other.note.note.title)
+    : vscode.l10n.t('"{0}" lists "{1}" as related.', other.note.note.title, entry.note.note.title);
+  item.command = { command: 'candor.openNote', title: vscode.l10n.t('Open Note'), arguments: [vscode.Uri.file(other.note.path), { preview: true, preserveFocus: true }] };
   return item;
 }

@@ -10,7 +10,8 @@ import { noteTasks } from '../../core/taskItems';
 import type { NoteEntry, NotesChange, NotesService } from '../notes/notesService';
 import type { LinkedCode } from '../code/linkedCode';
 import type { FixCommits } from '../commits/fixCommits';
-import { commitItem, fileItem, groupItem, noteItem, taskItem, type LearningsNode } from './learningsNodes';
+import { commitItem, fileItem, groupItem, noteItem, relatedItem, taskItem, type LearningsNode } from './learningsNodes';
+import { relatedNodes } from './relatedNodes';
 
 type NoteNode = Extract<LearningsNode, { kind: 'note' }> & { groupKey: string };
 
@@ -93,6 +94,8 @@ export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsN
         return taskItem(node);
       case 'response':
         return responseItem(node.response);
+      case 'related':
+        return relatedItem(node);
     }
   }
 
@@ -130,6 +133,7 @@ export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsN
           ...unrecordedFixes.map((c): LearningsNode => ({ kind: 'commit', entry: node.entry, commit: { sha: c.sha, role: 'fixed', subject: c.subject }, fromTrailer: true })),
           ...noteTasks(node.entry.note).map((task, ordinal): LearningsNode => ({ kind: 'task', entry: node.entry, task, ordinal })),
           ...responses.map((response): LearningsNode => ({ kind: 'response', entry: node.entry, response })),
+          ...relatedNodes(node.entry),
         ];
       }
       default:

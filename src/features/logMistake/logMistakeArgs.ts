@@ -1,10 +1,11 @@
 // The programmatic form of Log Mistake, for keybindings, tasks and tests:
 // executeCommand('candor.logMistake', { title, severity?, tryingTo?, action?, outcome?,
-//   files?: [{ path, startLine?, endLine? }], commits?: [sha], folder? }) → the note's Uri.
+//   files?: [{ path, startLine?, endLine? }], commits?: [sha], related?: [id], folder? }) → the note's Uri.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { isSeverity, validateTitle } from '../../core/logMistake';
 import { SEVERITIES, type Severity } from '../../core/noteModel';
+import { noteIdProblem } from '../../core/similar/relatedNotes';
 
 export interface LogMistakeArgs {
   title: string;
@@ -14,6 +15,8 @@ export interface LogMistakeArgs {
   outcome?: string;
   files?: { path: string; startLine?: number; endLine?: number }[];
   commits?: string[];
+  /** Ids of earlier notes of the folder about the same mistake. */
+  related?: string[];
   /** A workspace folder: its name, its path, or its Uri. */
   folder?: string | vscode.Uri;
 }
@@ -55,6 +58,9 @@ export function checkArgs(args: LogMistakeArgs): void {
   }
   if (args.commits !== undefined && (!Array.isArray(args.commits) || args.commits.some((c) => typeof c !== 'string'))) {
     throw new Error(vscode.l10n.t('commits must be a list of shas.'));
+  }
+  if (args.related !== undefined && (!Array.isArray(args.related) || args.related.some((id) => typeof id !== 'string' || noteIdProblem(id)))) {
+    throw new Error(vscode.l10n.t('related must be a list of note ids.'));
   }
 }
 

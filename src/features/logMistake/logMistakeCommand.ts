@@ -13,9 +13,15 @@ import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
 import { checkArgs, findFolder, isLogMistakeArgs, type LogMistakeArgs } from './logMistakeArgs';
 import { askMistake } from './logMistakePrompts';
 import { uriTargets } from '../commandArgs';
+import type { NoteEditor } from '../notes/noteEdits';
+import type { FindSimilarCommand } from '../similar/findSimilarCommand';
+import { SimilarSuggestions } from './similarSuggestions';
 
 export class LogMistakeCommand {
-  constructor(private readonly git: GitRunner, private readonly notes: NotesService) {}
+  /** The suggestions of the last interactive run (tests wait on `shown`). */
+  lastSuggestions: SimilarSuggestions | undefined;
+
+  constructor(private readonly git: GitRunner, private readonly notes: NotesService, private readonly similar?: FindSimilarCommand, private readonly editor?: NoteEditor) {}
 
   /**
    * Returns the new note's Uri, or undefined when the person cancelled. `arg` is a script's
@@ -63,10 +69,15 @@ export class LogMistakeCommand {
       incidentsDir: incidentsDir(folder),
       files,
       commits: args.commits ?? [],
+      related: await this.knownRelated(folder, args.related),
     });
     const uri = vscode.Uri.file(note.path);
     await this.notes.refreshFile(uri);
     return uri;
+  }
+
+  private knownRelated(folder: vscode.WorkspaceFolder, related: string[] | undefined): Promise<string[]> {
+    return knownRelatedIn(this.notes, folder, related);
   }
 
   private async runInteractive(menuUris: vscode.Uri[]): Promise<vscode.Uri | undefined> {
@@ -83,15 +94,19 @@ export class LogMistakeCommand {
     const others = new Set(target.files.map((f) => f.absPath)).size - 1;
     const more = others > 0 ? vscode.l10n.t(' and {0} more', others) : '';
     const linking = target.uri ? `${vscode.workspace.asRelativePath(target.uri, false)}${describeLines(target.files[0])}${more}` : '';
-    const answers = await askMistake(defaultSeverity(folder), linking);
+    const suggestions = this.similar ? new SimilarSuggestions(this.similar, this.notes, this.editor) : undefined;
+    this.lastSuggestions = suggestions;
+    const answers = await askMistake(defaultSeverity(folder), linking, (title) => suggestions?.start(folder, title, target.files));
     if (!answers) {
       return undefined;
     }
+    const related = suggestions?.relatedIds() ?? [];
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Logging mistake…') },
-      () => logMistake(this.git, { ...answers, folder: folder.uri.fsPath, incidentsDir: dir, files: target.files, commits: [] }),
+      () => logMistake(this.git, { ...answers, folder: folder.uri.fsPath, incidentsDir: dir, files: target.files, commits: [], related }),
     );
     const uri = vscode.Uri.file(result.note.path);
+    suggestions?.noteWritten(uri, related);
     await this.notes.refreshFile(uri);
     const editor = await vscode.window.showTextDocument(uri, { preview: false });
     const line = firstEmptySectionLine(editor.document.getText());
@@ -104,6 +119,20 @@ export class LogMistakeCommand {
     }
     return uri;
   }
+}
+
+/** `related` as a script passed it: ids of notes in the folder, or an error naming the unknown one. */
+async function knownRelatedIn(notes: NotesService, folder: vscode.WorkspaceFolder, related: string[] | undefined): Promise<string[]> {
+  if (!related || related.length === 0) {
+    return [];
+  }
+  const folderNotes = (await notes.folderNotes()).find((f) => f.folder.uri.toString() === folder.uri.toString());
+  const ids = new Set(folderNotes?.index.list().map((n) => n.note.id) ?? []);
+  const unknown = related.find((id) => !ids.has(id));
+  if (unknown !== undefined) {
+    throw new Error(vscode.l10n.t('related: there is no note "{0}" in {1}.', unknown, folder.name));
+  }
+  return related;
 }
 
 function requireTrust(): void {

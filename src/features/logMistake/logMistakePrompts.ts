@@ -43,7 +43,8 @@ function stepTitle(step: number): string {
   return vscode.l10n.t('Log Mistake ({0}/{1})', step, TOTAL_STEPS);
 }
 
-export async function askMistake(defaultSeverity: Severity, linking: string): Promise<MistakeAnswers | undefined> {
+/** `onTitle` is told the title as soon as it is entered (Find Similar starts then), before the other steps. */
+export async function askMistake(defaultSeverity: Severity, linking: string, onTitle?: (title: string) => void): Promise<MistakeAnswers | undefined> {
   const title = await vscode.window.showInputBox({
     title: `${stepTitle(1)}${linking ? ` — ${linking}` : ''}`,
     prompt: vscode.l10n.t('What went wrong, in a few words?'),
@@ -55,6 +56,7 @@ export async function askMistake(defaultSeverity: Severity, linking: string): Pr
   if (title === undefined || validateTitle(title)) {
     return undefined;
   }
+  onTitle?.(title.trim());
   // Once a title is typed, Escape no longer throws the answers away unasked.
   const severity = await askAgainUnlessDiscarded(() => pickSeverity(defaultSeverity));
   if (!severity) {
