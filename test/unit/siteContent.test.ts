@@ -79,17 +79,21 @@ describe('candor site (what the pages say)', () => {
     assert.match(section, /\[redacted\]/);
   });
 
-  it('has a seam for related notes: none until the note format has the field, then links within the repository', async () => {
+  it('links the notes a note names as related, within its repository, and leaves out ids with no page', async () => {
     const repo = teamRepo();
-    const out = await build(repo.root);
-    assert.doesNotMatch(read(out, CACHE_PAGE), /Related notes/);
+    assert.doesNotMatch(read(await build(repo.root), CACHE_PAGE), /Related notes/);
+    addNote(repo.root, '2026-01-05-dropped-it-again', {
+      title: 'Dropped the cache table again', related: ['2026-01-02-dropped-the-cache', '2026-01-01-not-in-this-repository'],
+    });
+    const page = main(read(await build(repo.root), 'notes/api/2026-01-05-dropped-it-again.html'));
+    assert.match(page, /<h2 id="related">Related notes<\/h2><ul class="related"><li><a href="\.\.\/\.\.\/notes\/api\/2026-01-02-dropped-the-cache\.html">Dropped the cache table<\/a><\/li><\/ul>/);
+    assert.doesNotMatch(page, /not-in-this-repository/);
     const note = (id: string, title: string, repoName = 'api'): SiteNote =>
       ({ repo: repoName, page: `notes/${repoName}/${id}.html`, responses: [], note: { id, title, tags: [], commits: [], files: [], body: '' } as unknown as Note });
     const a = note('a', 'First');
     const b = note('b', 'Second <b>');
     const other = note('c', 'Elsewhere', 'web');
     assert.deepStrictEqual(relatedIds(a.note), []);
-    assert.deepStrictEqual(relatedIds({ ...a.note, related: ['b', 7, ' ', 'c'] } as unknown as Note), ['b', 'c']);
     const html = relatedSection(a, ['b', 'missing', 'a', 'b', 'c'], siteNoteLookup([a, b, other]), '../../');
     assert.strictEqual(html, '<section aria-labelledby="related"><h2 id="related">Related notes</h2><ul class="related"><li><a href="../../notes/api/b.html">Second &lt;b&gt;</a></li></ul></section>');
     assert.strictEqual(relatedSection(a, ['missing'], siteNoteLookup([a]), ''), '');

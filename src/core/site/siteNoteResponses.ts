@@ -1,7 +1,6 @@
 // What others added to a note, on its page: the responses of teammates (kind, author, date and
 // their text, rendered by the same sanitising renderer as the note) and the related notes.
-// Related notes: the note format has no `related:` field yet (another issue adds it). relatedIds
-// reads it when the model has it and finds nothing until then; everything after it is ready.
+// Related notes come from the note's `related:` field; an id with no page in the site is left out.
 import type { Note } from '../noteModel';
 import { KIND_LABELS, type Response } from '../responses/responseFormat';
 import { day, esc } from './siteLayout';
@@ -23,10 +22,9 @@ export function responsesSection(responses: Response[]): string {
   return `<section aria-labelledby="responses"><h2 id="responses">Responses <span class="count">${responses.length}</span></h2><ul class="responses">${li.join('')}</ul></section>`;
 }
 
-/** The ids a note names as related, once the note format has the field; none before. */
+/** The ids a note names as related (the parser has already dropped items that cannot be ids). */
 export function relatedIds(note: Note): string[] {
-  const value = (note as Note & { related?: unknown }).related;
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
+  return note.related ?? [];
 }
 
 /** Finds a note of the site by repository and id (ids mean something only inside their repository). */
