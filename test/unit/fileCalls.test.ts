@@ -29,7 +29,7 @@ describe('file calls, run synchronously or asynchronously', () => {
       const async = summary(await runAsync(fileBytes(file, 100)));
       assert.deepStrictEqual(async, sync, name);
     }
-    assert.deepStrictEqual(summary(runSync(fileBytes(path.join(dir, 'note.md'), 100)), {
+    assert.deepStrictEqual(summary(runSync(fileBytes(path.join(dir, 'note.md'), 100))), {
       size: 22, ino: fs.statSync(path.join(dir, 'note.md')).ino, bytes: '---\ntitle: a\n---\nbody\n', error: false,
     });
     assert.strictEqual(runSync(fileBytes(path.join(dir, 'folder.md'), 100)), undefined);
