@@ -60,13 +60,13 @@ export function structuralHits(prose: string, rules: CompiledRule[]): Structural
   candidates.forEach((c, i) => {
     const s = c.rule.rule.structure!;
     if (c.match) {
-      if (clauseFits(clauseAt(tagged[i], c.start, c.end), s, c.rule.verb, c.rule.notVerb)) {
+      if (clauseFits(clauseAt(tagged[i], c.start, c.end), s, c.rule.tests)) {
         hits.push({ start: c.offset + c.start, end: c.offset + c.end, rule: c.rule, match: c.match });
       }
       return;
     }
     for (const clause of tagged[i]) {
-      if (clauseFits(clause, s, c.rule.verb, c.rule.notVerb)) {
+      if (clauseFits(clause, s, c.rule.tests)) {
         hits.push({ start: c.offset + clause.start, end: c.offset + clause.end, rule: c.rule });
       }
     }
@@ -78,7 +78,8 @@ function candidatesIn(text: string, at: number, rules: CompiledRule[]): Candidat
   const out: Candidate[] = [];
   for (const rule of rules) {
     const s = rule.rule.structure!;
-    if ((s.notSentence !== undefined && new RegExp(s.notSentence, 'i').test(text)) || (s.sentence !== undefined && !new RegExp(s.sentence, 'i').test(text))) {
+    const { sentence, notSentence } = rule.tests;
+    if (notSentence?.test(text) || (sentence && !sentence.test(text))) {
       continue;
     }
     if (rule.regex) {
@@ -110,7 +111,7 @@ function candidatesIn(text: string, at: number, rules: CompiledRule[]): Candidat
 function mayBePassive(text: string, rule: CompiledRule): boolean {
   PAST_BE_WORD.lastIndex = 0;
   for (let m = PAST_BE_WORD.exec(text); m; m = PAST_BE_WORD.exec(text)) {
-    if (!rule.notVerb || !rule.notVerb.test(`${m[1]} ${m[2]}`.toLowerCase())) {
+    if (!rule.tests.notVerb || !rule.tests.notVerb.test(`${m[1]} ${m[2]}`.toLowerCase())) {
       return true;
     }
   }
