@@ -29,7 +29,7 @@ interface Candidate {
 }
 
 const NO_CLAUSE: Clause = { start: 0, end: 0, verb: '', subject: 'none', subjectText: '', passive: false, agent: false };
-const PAST_BE_WORD = /\b(was|were|got|gotten|been)\s+(?:(?:not|never|\w+ly)\s+)?([A-Za-z-]+)/gi;
+const PAST_BE_WORD = /\b(was|were|got|gotten|been)\s+(?:(?:not|never|\w+ly)\s+)?([A-Za-z-]+)(?:\s+([A-Za-z]+))?/gi;
 const NOT_PROSE_RUN = new RegExp(`${NOT_PROSE}+`, 'g');
 
 /** Sentences of prose (offsets in it): split at line breaks and after . ! ? followed by a space. */
@@ -105,13 +105,21 @@ function candidatesIn(text: string, at: number, rules: CompiledRule[]): Candidat
 }
 
 /**
- * Whether a passive rule could fit: some "was/were/got … word" whose verb the rule does not
- * exclude. Tagging is the costly step, so "1,400 requests were rejected" is never tagged.
+ * Whether a passive rule could fit: some "was/were/got … word" whose verb the rule allows and
+ * does not exclude. Tagging is the costly step, so "1,400 requests were rejected" is never tagged.
  */
 function mayBePassive(text: string, rule: CompiledRule): boolean {
   PAST_BE_WORD.lastIndex = 0;
+  const { verb, notVerb } = rule.tests;
   for (let m = PAST_BE_WORD.exec(text); m; m = PAST_BE_WORD.exec(text)) {
-    if (!rule.tests.notVerb || !rule.tests.notVerb.test(`${m[1]} ${m[2]}`.toLowerCase())) {
+    const words = `${m[1]} ${m[2]}`.toLowerCase();
+    // A rule about some verbs only ("was deleted") need not tag "was rejected"; the next word
+    // is tried too, for a particle ("was switched off").
+    const withNext = m[3] ? `${words} ${m[3].toLowerCase()}` : words;
+    if (verb && !verb.test(words) && !verb.test(withNext)) {
+      continue;
+    }
+    if (!notVerb || !notVerb.test(words)) {
       return true;
     }
   }

@@ -70,7 +70,7 @@ export const STRUCTURAL_BLAMELESS_RULES: readonly BlamelessRule[] = [
       notSentence: String.raw`\b(?:for|with)\s+(?:me|us)\b|\bwhen\s+(?:I|we)\s+asked\b|\bthank`,
       // A cheap gate before tagging: people words, possessives, or a word (a name, perhaps: the
       // gate cannot see capitals) before a past action.
-      sentence: String.raw`\b(?:${PERSON_WORDS_SOURCE}|\w+['’]s)\b|(?<=[\w,;:]\s+)(?!(?:I|we|it|this|that|there|which|and|then|also|just|never|really)\b)[A-Za-z]+\s+(?=\w+ed\b)|^\s*(?!(?:I|we|my|our|the|this|that|it|there)\b)[A-Za-z]+\s+(?:\w+ed|held|left|gave|made|took|broke|put|set|ran|let|forgot|slept|kept|lost|shut|cut|hit|threw|overwrote|didn['’]?t|did\s+not|never)\b`,
+      sentence: String.raw`\b(?:${PERSON_WORDS_SOURCE}|\w+['’]s)\b|(?<=[\w,;:]\s+)(?<!\b(?:the|a|an|this|that|our|their|my|your|its|his|her|each|every|no|any|some|all)\s+)(?!(?:I|we|it|this|that|there|which|and|then|also|just|never|really|was|were|is|are|been|be|had|has|have|got|get|not)\b)[A-Za-z]+\s+(?=\w+ed\b)|^\s*(?!(?:I|we|my|our|the|this|that|it|there)\b)[A-Za-z]+\s+(?:\w+ed|held|left|gave|made|took|broke|put|set|ran|let|forgot|slept|kept|lost|shut|cut|hit|threw|overwrote|didn['’]?t|did\s+not|never)\b`,
     },
     explanation: `This makes a person or team the cause. Blame teaches the next person to hide a mistake. ${REWRITE}`,
   },
