@@ -30,7 +30,7 @@ const PERSON_NP = String.raw`(?:(?:the|our|their|his|her|a|an|that|this|some)\s+
 /** Finding, reporting or repairing something wrong is not causing it ("Joe found the bad row"). */
 const FINDING_ACTS = String.raw`found|noticed|spotted|caught|reported|flagged|saw|fixed|traced|identified|detected|diagnosed|replaced|removed|reverted|rolled\s+back|corrected|pointed\s+out|confirmed|investigated|debugged|explained|showed|told|asked|warned|mentioned|said`;
 /** Bare forms that, after a person, tell a past action in non-native English ("Pedro change the record"). */
-const BASE_FORM_ACTS = String.raw`change|restart|run|deploy|delete|push|merge|drop|remove|forget|skip|ignore|miss|disable|overwrite|break|reboot|kill|rename|revert|upgrade|give|put|turn\s+off`;
+const BASE_FORM_ACTS = String.raw`copy|paste|send|share|change|restart|run|deploy|delete|push|merge|drop|remove|forget|skip|ignore|miss|disable|overwrite|break|reboot|kill|rename|revert|upgrade|give|put|turn\s+off`;
 
 /** Who or what an incident happens to: as the subject of a passive, a fact of impact. */
 const IMPACT_NOUNS = String.raw`requests?|users?|customers?|clients?|orders?|invoices?|emails?|messages?|payments?|transactions?|calls?|sessions?|logins?|uploads?|signups?|visitors?|accounts?|tenants?|reports?|tickets?|pages?|notifications?|refunds?|charges?|shipments?|deliveries|it|this|that|everything|nothing|all`;
@@ -46,7 +46,7 @@ const JUDGING = ws(String.raw`
   an?\s+(?:total|complete|absolute|utter|real|huge|total)\s+(?:disaster|joke|embarrassment|nightmare|trainwreck|shambles|failure)
   (?:very\s+|really\s+|so\s+|extremely\s+)?poor(?:ly)?\s+(?:quality|work|job|code|design|engineering|craftsmanship|written|thought|implemented|maintained|configured|documented)
   worthless|embarrassing|an\s+embarrassment|shambolic|trainwreck|train\s+wreck|nightmare\s+of|laughable|hack\s*job|half-?assed|lousy|abysmal|atrocious
-  appalling|dreadful|sub-?par|substandard|inept|ineptitude|incapable|clumsy|amateurs|cowboys?|spaghetti|braindead|brainless|duct\s+tape|as\s+(?:it|they|he|she)\s+(?:tends?|likes?|loves?)\s+to\b|\bblame\s+(?:goes|lies|falls|belongs)\s+(?:to|on|with)|held\s+together\s+(?:with|by)|no\s+clue\s+what\s+(?:they|he|she)`);
+  appalling|dreadful|sub-?par|substandard|inept|ineptitude|incapable|clumsy|amateurs|cowboys?|spaghetti|braindead|brainless|duct\s+tape|as\s+(?:it|they|he|she)\s+(?:tends?|likes?|loves?)\s+to\b|\b(?:blame|responsibility|fault)\s+(?:goes|lies|rests|falls|belongs)\s+(?:to|on|with)|\b(?:is|was)\s+(?:100\s*%\s+|all\s+|totally\s+|entirely\s+|squarely\s+)?on\s+(?:them|him|her|the\s+[\w-]+\s+(?:team|folks|guys|people|side))\b|held\s+together\s+(?:with|by)|no\s+clue\s+what\s+(?:they|he|she)`);
 
 export const STRUCTURAL_BLAMELESS_RULES: readonly BlamelessRule[] = [
   {
@@ -67,7 +67,7 @@ export const STRUCTURAL_BLAMELESS_RULES: readonly BlamelessRule[] = [
       verb: String.raw`(?:[\w'’]+\s+)*(?:\w+ed|held|left|gave|made|took|broke|sent|put|set|ran|let|forgot|slept|kept|lost|shut|cut|hit|wrote|threw|overwrote|rewrote|undid|froze|blew|tore|drove|hid|misread|mistook|withheld|overrode|didn['’]?t\s+\w+|did\s+not\s+\w+|never\s+\w+|${BASE_FORM_ACTS})(?:\s+(?:up|out|down|off|over|through|back|in))?`,
       notVerb: String.raw`(?:[\w'’]+\s+)*(?:called|found|reviewed|approved|helped|paired|sent|restored|rotated|confirmed|joined|told|paged|asked|showed|agreed|reported|spotted|noticed|fixed|wrote|took|added|shadowed|forwarded|retested|pinged|escalated|gave|warned|thanked|offered|suggested|answered|replied|explained|noted|mentioned|said|walked|shared|flagged|caught|saw|looked|checked|tested|verified|investigated|debugged|triaged|handled|covered|stepped|volunteered|led|presented|stayed|worked|tried|wanted|needed|used|owned|signed|received|requested|contacted|emailed|messaged|supported|recovered|rolled\s+back|reverted|mitigated|resolved|declared|opened|closed|acknowledged|noticed|identified|detected|traced|diagnosed|started|finished|completed|scheduled|planned|documented|updated|prepared|drafted|shipped\s+the\s+fix|was|were|had|did|got)(?:\s+(?:up|out|down|off|over|through|back|in|on|to|with|me|us))?`,
       // Helping: "collected the list for us", "paused it when I asked".
-      notSentence: String.raw`\b(?:for|with)\s+(?:me|us)\b|\bwhen\s+(?:I|we)\s+asked\b|\bthank`,
+      notSentence: String.raw`\b(?:for|with)\s+(?:me|us)\b|\bwhen\s+(?:I|we)\s+asked\b|\bthank|\bkept\s+(?:\w+\s+){0,2}(?:informed|updated|posted|in\s+the\s+loop)\b`,
       // A cheap gate before tagging: people words, possessives, or a word (a name, perhaps: the
       // gate cannot see capitals) before a past action.
       sentence: String.raw`\b(?:${PERSON_WORDS_SOURCE}|\w+['’]s)\b|(?<=[\w,;:]\s+)(?<!\b(?:the|a|an|this|that|our|their|my|your|its|his|her|each|every|no|any|some|all)\s+)(?!(?:I|we|it|this|that|there|which|and|then|also|just|never|really|was|were|is|are|been|be|had|has|have|got|get|not)\b)[A-Za-z]+\s+(?=\w+ed\b)|^\s*(?!(?:I|we|my|our|the|this|that|it|there)\b)[A-Za-z]+\s+(?:\w+ed|held|left|gave|made|took|broke|put|set|ran|let|forgot|slept|kept|lost|shut|cut|hit|threw|overwrote|didn['’]?t|did\s+not|never)\b`,
@@ -133,7 +133,7 @@ export const STRUCTURAL_BLAMELESS_RULES: readonly BlamelessRule[] = [
       notSubject: ['number', 'first-person'],
       // Impact is a fact, whoever acted: "invoices were delayed", "the customers were logged out".
       notSubjectWords: String.raw`^(?:(?!\bof\b).)*\b(?:${IMPACT_NOUNS})$`,
-      notVerb: String.raw`.*\b(?:rejected|delayed|affected|impacted|blocked|logged\s+out|charged|refunded|queued|processed|retried|lost|opened|killed|throttled|notified|declared|resolved|completed|mitigated|detected|reported|escalated|paged|sent|returned|served|degraded|born|made|done|given|found|written|hosted|located|based|scheduled|stored|kept|used|generated|documented|deprecated|partitioned|collected|called|named|needed|required|supposed|expected|caused|designed|intended|meant|built|exposed|unavailable|introduced|launched|released|created|added|renamed|installed|provisioned|licensed|announced|published|founded|originally\s+\w+|last\s+\w+|broken|stuck|down|gone|closed|left|fixed|restored|recovered|back|finished|involved|tagged|related|shown|limited|allowed|caught|told|asked|informed)`,
+      notVerb: String.raw`.*\b(?:rejected|delayed|affected|impacted|blocked|logged\s+out|charged|refunded|queued|processed|retried|lost|opened|killed|throttled|notified|declared|resolved|completed|mitigated|detected|reported|escalated|paged|sent|returned|served|degraded|born|made|done|given|found|written|hosted|located|based|scheduled|stored|kept|used|generated|documented|deprecated|partitioned|collected|called|named|needed|required|supposed|expected|caused|designed|intended|meant|built|exposed|unavailable|introduced|launched|released|created|added|started|renamed|installed|provisioned|licensed|announced|published|founded|originally\s+\w+|last\s+\w+|broken|stuck|down|gone|closed|left|fixed|restored|recovered|back|finished|involved|tagged|related|shown|limited|allowed|caught|told|asked|informed)`,
       // Timelines and measured impact name their facts; "while I investigated" names the actor.
       notSentence: String.raw`\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\bfor\s+(?:about\s+|over\s+|almost\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|days?)\b|\b(?:while|before|until|after|when|once|as\s+soon\s+as)\s+I\b|\bas\s+(?:planned|designed|scheduled|intended|agreed|announced|documented)\b|\b(?:years?\s+ago|at\s+the\s+time|last\s+(?:year|month|quarter)|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|v?\d[\w.]*))\b`,
     },
@@ -197,7 +197,8 @@ export const STRUCTURAL_BLAMELESS_RULES: readonly BlamelessRule[] = [
     pattern: ws(String.raw`
       \b(?:some|an?|the)\s+(?:problem|issue|error|glitch|confusion|miscommunication|misunderstanding)s?\s+(?:happened|occurred|arose|came\s+up|popped\s+up|showed\s+up|appeared)\b
       \bsome\s+(?:confusion|miscommunication|misunderstanding|mix-?up)\b|\bmaybe\s+(?:there\s+was|something|someone|somebody)\b|\bhow\s+(?:exactly\s+)?(?:it|this|that)\s+happened\s+is\s+(?:unclear|not\s+clear)\b
-      \b(?:unclear|not\s+clear|who\s+knows)\s+(?:how|why|what)\b|\bwho\s+knows\b|\b(?:in\s+some\s+way|one\s+way\s+or\s+another|some\s+way\s+or\s+another)\b
+      \b(?:stuff|things)\s+(?:got|went|became|were)\s+(?:weird|strange|odd|funny|messy|wonky|sideways)\b|\bsomething\s+(?:is|was)\s+(?:happen|happening|going\s+on)\b
+      \b(?:things|stuff|something|details)\s+(?:slipped|fell)\s+through\b|\b(?:unclear|not\s+clear|who\s+knows)\s+(?:how|why|what)\b|\bwho\s+knows\b|\b(?:in\s+some\s+way|one\s+way\s+or\s+another|some\s+way\s+or\s+another)\b
       \b(?:various|several|multiple|a\s+number\s+of|a\s+combination\s+of|a\s+variety\s+of)\s+(?:factors|reasons|circumstances|things)\b
       \b(?:certain|some|various)\s+(?:changes|modifications|adjustments|updates)\s+(?:were|was|got|have\s+been)\s+(?:made|applied|done|introduced)\b
       \b(?:inconsistencies|errors|bugs|problems|issues|discrepancies)\s+(?:were|got)\s+introduced\b|\bover\s+time,?\s+(?:\w+\s+){0,3}(?:were|was|got)\s+\w+ed\b`),
@@ -214,6 +215,7 @@ export const STRUCTURAL_BLAMELESS_RULES: readonly BlamelessRule[] = [
       \blimited\s+to\s+(?:a\s+)?(?:small|few|handful|tiny|couple|minor)\b|\b(?:a\s+)?(?:small|tiny|negligible|limited)\s+(?:number|amount|fraction|subset|portion|percentage)\b|\bnot\s+worth\s+(?:a|an|the|any)\b
       \b(?:basically|mostly|essentially|largely|practically|pretty\s+much|more\s+or\s+less)\s+(?:harmless|fine|ok|okay|nothing|invisible|unnoticed|unaffected|a\s+non-?issue)\b|\bharmless\b|\bnon-?(?:issue|event)\b
       \b(?:minor|small|slight|mild|little)\s+(?:inconvenience|annoyance|disruption|degradation|delay|hiccup)\b|\b(?:just|only)\s+a\s+handful\b
+      \b(?:most|many)\s+(?:users|people|customers)\s+(?:would(?:n['’]t|\s+not)\s+have|did(?:n['’]t|\s+not)|probably\s+didn['’]t)\s+(?:noticed|notice|care|cared)\b
       \bunlikely\s+to\s+(?:matter|affect|be\s+noticed|bother)\b|\bdoes(?:n['’]?t|\s+not)\s+really\s+matter\b|\bnothing\s+to\s+see\b|\bnobody\s+(?:really\s+)?complained\b|\bno\s+one\s+(?:really\s+)?complained\b`),
     explanation: 'This shrinks the mistake before the reader sees it. State the numbers and let readers judge.',
   },
@@ -221,7 +223,7 @@ export const STRUCTURAL_BLAMELESS_RULES: readonly BlamelessRule[] = [
     id: 'deflecting',
     category: 'excuse',
     pattern: ws(String.raw`
-      \bI\s+(?:just\s+|only\s+)?(?:followed|did)\s+what\s+(?:the\s+\w+|I\s+was|they|he|she|it)\b|\b(?:no\s*-?\s*one|nobody)\s+(?:ever\s+)?(?:mentioned|told|said|warned|informed|asked)\b
+      \bI\s+(?:just\s+|only\s+|simply\s+)?(?:followed|did)\s+(?:exactly\s+)?what\s+(?:the\s+[\w-]+|I\s+was|they|he|she|it)\b|\b(?:no\s*-?\s*one|nobody)\s+(?:ever\s+)?(?:mentioned|told|said|warned|informed|asked)\b
       \bout\s+of\s+my\s+hands\b|\bhow\s+we\s+(?:always|usually)\s+do\b|\bwhat\s+I\s+was\s+told\b|\b(?:didn['’]?t|did\s+not)\s+say\s+to\b|\bwas(?:n['’]t|\s+not)\s+(?:informed|told|warned)\b
       (?:\bnot|n['’]t)\s+my\s+(?:call|job|responsibility|problem|decision|area|team)\b|\beveryone\s+does\b|\bhad\s+no\s+way\s+of\s+knowing\b|\bstandard\s+practice\b|\bI\s+was\s+told\b
       \bas\s+instructed\b|\bper\s+the\s+(?:ticket|spec)\b|\bwhat\s+the\s+(?:ticket|spec|runbook|docs)\s+(?:said|asked)\b|\bhow\s+it['’]?s\s+always\s+been\b|\bnot\s+my\s+fault\b
@@ -239,11 +241,12 @@ export const STRUCTURAL_BLAMELESS_RULES: readonly BlamelessRule[] = [
     category: 'excuse',
     pattern: ws(String.raw`
       \b(?:I|we)\s+(?:was|were)(?:n['’]t|\s+not|\s+never)\s+(?:\w+\s+)?(?:told|informed|warned|asked|consulted|notified|made\s+aware|trained|shown|given)\b
-      \b(?:no\s*-?\s*one|nobody)\s+(?:ever\s+|really\s+)?(?:mention|tell|inform|warn|ask|say|said|told|let)\w*\s+(?:me|us|anything|about)\b
+      \b(?:no\s*-?\s*one|nobody)\s+(?:ever\s+|really\s+|was\s+|had\s+)?(?:mention|tell|inform|warn|ask|say|said|told|let|gave|giving|give)\w*\s+(?:me|us|anything|about)\b
       \bI\s+(?:only|just|merely)\s+\w+\s+(?:what|the\s+\w+\s+(?:that\s+was\s+|as\s+)?(?:in|from|written\s+in)\s+the\s+(?:wiki|runbook|docs|documentation|ticket|spec|readme|playbook))\b
       \b(?:instructions|docs|documentation|runbook|ticket|spec|wiki|readme|handover|brief)\b[^.;]{0,30}?\b(?:did(?:n['’]t|\s+not)|never)\s+(?:mention|say|cover|include|warn|tell|explain)\b
       \b(?:like|as|what)\s+(?:(?:the|my|our)\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:told|asked|instructed|said|wanted)\s+(?:me|us)\b|\bnot\s+my\s+(?:mistake|error|doing)\b
       \btoo\s+much\s+on\s+(?:my|our)\s+plate\b|\b(?:I|we)\s+(?:was|were)\s+(?:too\s+|so\s+)?(?:swamped|overloaded|stretched|slammed|overworked)\b|\b(?:I|we)\s+had\s+no\s+time\s+to\b
+      \bnot\s+on\s+me\b|\bI\s+was\s+(?:on\s+(?:PTO|vacation|holiday|leave)|off|out\s+of\s+(?:the\s+)?office|away)\s+when\b
       \babove\s+my\s+pay\s*-?grade\b|\bnot\s+(?:up\s+to|for)\s+me\s+to\b|\b(?:I|we)\s+(?:just|only)\s+did\s+(?:my|our)\s+job\b
       \b(?:we|they)(?:['’]ve|\s+have)?\s+always\s+(?:done|used|did|run|handled|deployed)\b|\bthe\s+way\s+(?:it['’]?s|it\s+has)\s+always\s+been\b
       \b(?:told|asked|instructed)\s+(?:me|us)\s+to\b[^.;]{0,50}?,?\s+so\s+(?:I|we)\b|\bhow\s+(?:was|were|could|would)\s+(?:I|we)\s+(?:supposed\s+to\s+|have\s+|to\s+)?know\b
@@ -253,7 +256,7 @@ export const STRUCTURAL_BLAMELESS_RULES: readonly BlamelessRule[] = [
   {
     id: 'editorialising',
     category: 'blaming-others',
-    pattern: String.raw`(?:^|(?<=[.!?]\s+)|(?<=^[ \t]*(?:[-*+>]|\d+\.)[ \t]+))(?:needless\s+to\s+say|of\s+course|to\s+be\s+(?:honest|fair|frank)|tbh|let['’]?s\s+be\s+(?:real|honest|frank)|let['’]?s\s+face\s+it|(?:big\s+)?shocker|surprise|no\s+surprise(?:\s+there)?|go\s+figure|not\s+surprisingly|sure\s+enough|inevitably|of\s+all\s+(?:days|times)|classic|obviously|unsurprisingly|as\s+(?:usual|always|expected)|frankly|clearly|typical(?:ly)?|predictably|honestly|naturally|surprise,?\s+surprise|once\s+again|yet\s+again)\b,?`,
+    pattern: String.raw`(?:^|(?<=[.!?]\s+)|(?<=^[ \t]*(?:[-*+>]|\d+\.)[ \t]+)|(?<=^[ \t]*(?:yeah|well|ok|okay|so|and|but|lol|ugh|sigh)(?:,?\s+(?:yeah|well|ok|so))*,?\s+))(?:needless\s+to\s+say|of\s+course|to\s+be\s+(?:honest|fair|frank)|tbh|let['’]?s\s+be\s+(?:real|honest|frank)|let['’]?s\s+face\s+it|(?:big\s+)?shocker|surprise|no\s+surprise(?:\s+there)?|go\s+figure|not\s+surprisingly|sure\s+enough|inevitably|of\s+all\s+(?:days|times)|classic|obviously|unsurprisingly|as\s+(?:usual|always|expected)|frankly|clearly|typical(?:ly)?|predictably|honestly|naturally|surprise,?\s+surprise|once\s+again|yet\s+again)\b,?`,
     flags: 'm',
     // "To be honest, I didn't read the diff" owns it; the aside is harmless there.
     structure: { notSentence: String.raw`^\W*(?:[\w'’ ]{1,25},\s*)?(?:I|we)\b` },
