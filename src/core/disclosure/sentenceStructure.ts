@@ -1,9 +1,9 @@
 // Sentence structure for the blameless check: for each verb in a sentence, who its subject is
 // (me, another person or team, a tool, a number, a thing), whether it is passive and whether the
-// sentence names who did it ("by me"). Part-of-speech tags come from `compromise` (its tagger build,
-// compromise/two), which is required on first use only (a few hundred ms and a few MB): activation and notes that never reach a
-// structural rule never load it. Parsed sentences are cached, so re-checking while typing only
-// parses the sentences that changed.
+// sentence names who did it ("by me"). Part-of-speech tags come from `compromise` (its tagger
+// build, compromise/two), required on first use only (a few hundred ms and a few MB): activation
+// and notes that never reach a structural rule never load it. Parsed sentences are cached, so
+// re-checking while typing only parses the sentences that changed.
 
 import { PERSON_WORDS_SOURCE, TOOL_WORDS_SOURCE } from './peopleWords';
 
