@@ -30,6 +30,26 @@ describe('wording check (sentence structure)', () => {
     assert.deepStrictEqual(ids('I decided to restart the pods.'), []);
   });
 
+  it('finds a name or a role as the subject anywhere in the sentence, and a relative clause across a comma', () => {
+    assert.deepStrictEqual(ids('So around noon Kevin deleted the prod bucket.'), ['person-acted:deleted']);
+    assert.deepStrictEqual(ids('The failure traces back to the analytics team, who pointed a batch job at the primary.'), ['person-acted:pointed']);
+    assert.deepStrictEqual(ids('Legal held up the release.'), ['person-acted:held up']);
+    assert.deepStrictEqual(ids('Support gave the customer the wrong workaround.'), ['person-wrong-work:wrong']);
+    // The same people, helping or finding, and my own clause after a copula.
+    assert.deepStrictEqual(ids('Kevin noticed the spike at 14:10 and paged me.'), []);
+    assert.deepStrictEqual(ids('Joe found the bad row.'), []);
+    assert.deepStrictEqual(ids('I assumed the replica was in sync and did not check.'), []);
+    assert.deepStrictEqual(ids('I skipped the smoke tests and it broke checkout.'), []);
+  });
+
+  it('tells a fact passive from an action passive by its subject and verb', () => {
+    assert.deepStrictEqual(ids('The firewall port was opened to the internet.'), ['agentless-change:was opened']);
+    assert.deepStrictEqual(ids('Several rows were deleted from the ledger table.'), ['agentless-removal:were deleted']);
+    assert.deepStrictEqual(ids('The incident channel was opened at 09:14.'), []);
+    assert.deepStrictEqual(ids('About 40 messages were dropped during the rebalance.'), []);
+    assert.deepStrictEqual(ids('The replica was promoted once I confirmed it was in sync.'), []);
+  });
+
   it('flags passives that hide who acted, not passives of impact, with an agent, or in a timeline', () => {
     assert.deepStrictEqual(ids('The old config was pushed to production.'), ['agentless-passive:was pushed']);
     assert.deepStrictEqual(ids('The index got removed.'), ['agentless-passive:got removed']);
@@ -80,6 +100,9 @@ describe('wording check (sentence structure)', () => {
     assert.ok(bad({ subject: ['robot'] })?.test('Blameless rule 1 ("x"): "structure.subject" must list subject kinds among first-person, person, tool, number, thing, none.'));
     assert.ok(bad({ passive: 'yes' })?.test('Blameless rule 1 ("x"): "structure.passive" must be true or false.'));
     assert.ok(bad({ verb: '(' }));
+    assert.ok(bad({ subjectWords: '(' }));
+    assert.deepStrictEqual(validateBlamelessRules([{ id: 'x', category: 'excuse', structure: { subjectWords: 'flag$', notSubjectWords: '^it$' }, explanation: 'e' }])[0].structure,
+      { subjectWords: 'flag$', notSubjectWords: '^it$' });
     assert.ok(bad({ colour: 1 })?.test('Blameless rule 1 ("x"): "structure" has an unknown field "colour".'));
     assert.throws(() => validateBlamelessRules([{ id: 'x', category: 'excuse', explanation: 'e' }]), /needs a "pattern" .* or a "structure"/);
   });
@@ -121,7 +144,7 @@ describe('wording check on the labelled corpora (floors; figures from npm run ev
 
   it('holds the floor on the tuning set', () => {
     const figures = evaluateWording(corpus('tuning')!);
-    assert.ok(figures.sentences >= 270);
+    assert.ok(figures.sentences >= 600);
     assert.ok(figures.recall >= 0.95, `recall ${figures.recall}`);
     assert.ok(figures.falsePositiveRate <= 0.03, `false positives ${figures.falsePositiveRate}`);
   });
@@ -139,5 +162,5 @@ describe('wording check on the labelled corpora (floors; figures from npm run ev
 });
 
 /** A little below the measured held-out figures, so a regression fails CI. */
-const HELDOUT_RECALL_FLOOR = 0.78;
-const HELDOUT_FP_CEILING = 0.075;
+const HELDOUT_RECALL_FLOOR = 0.91;
+const HELDOUT_FP_CEILING = 0.05;

@@ -3,7 +3,7 @@
 // which rule and why, not fail later on some note.
 import { BLAMELESS_CATEGORIES, type BlamelessCategory, type BlamelessRule } from './blamelessRuleShape';
 import { DEFAULT_BLAMELESS_RULES } from './defaultBlamelessRules';
-import { validateStructure } from './ruleStructure';
+import { validateStructure, type CompiledStructure } from './ruleStructure';
 
 // The shape lives in blamelessRuleShape.ts, which the default rules use too (no import cycle).
 export { BLAMELESS_CATEGORIES, type BlamelessCategory, type BlamelessRule } from './blamelessRuleShape';
@@ -19,9 +19,8 @@ export interface CompiledRule {
   rule: BlamelessRule;
   /** Absent for a structure-only rule. */
   regex?: RegExp;
-  /** The structure's verb tests, compiled. */
-  verb?: RegExp;
-  notVerb?: RegExp;
+  /** The structure's regex tests, compiled. */
+  tests: CompiledStructure;
 }
 
 const MAX_PATTERN_LENGTH = 2000;
@@ -63,15 +62,28 @@ export function withCustomRules(
 export function compileRules(rules: readonly BlamelessRule[]): CompiledRule[] {
   return rules.map((rule, index) => {
     const valid = validateRule(rule, index);
-    const compiled: CompiledRule = { rule };
+    const compiled: CompiledRule = { rule, tests: {} };
     if (valid.pattern !== undefined) {
       compiled.regex = compile(valid, index);
     }
-    if (valid.structure?.verb !== undefined) {
-      compiled.verb = new RegExp(`^(?:${valid.structure.verb})$`, 'i');
+    const s = valid.structure;
+    if (s?.verb !== undefined) {
+      compiled.tests.verb = new RegExp(`^(?:${s.verb})$`, 'i');
     }
-    if (valid.structure?.notVerb !== undefined) {
-      compiled.notVerb = new RegExp(`^(?:${valid.structure.notVerb})$`, 'i');
+    if (s?.notVerb !== undefined) {
+      compiled.tests.notVerb = new RegExp(`^(?:${s.notVerb})$`, 'i');
+    }
+    if (s?.subjectWords !== undefined) {
+      compiled.tests.subjectWords = new RegExp(s.subjectWords, 'i');
+    }
+    if (s?.notSubjectWords !== undefined) {
+      compiled.tests.notSubjectWords = new RegExp(s.notSubjectWords, 'i');
+    }
+    if (s?.sentence !== undefined) {
+      compiled.tests.sentence = new RegExp(s.sentence, 'i');
+    }
+    if (s?.notSentence !== undefined) {
+      compiled.tests.notSentence = new RegExp(s.notSentence, 'i');
     }
     return compiled;
   });

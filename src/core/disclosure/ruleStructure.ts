@@ -19,10 +19,26 @@ export interface RuleStructure {
   verb?: string;
   /** A regex source the verb group must not match. */
   notVerb?: string;
+  /** A regex source found in the subject's words ("config|flag|alarm"), case-insensitive. */
+  subjectWords?: string;
+  /** A regex source not found in the subject's words ("\\b(?:it|this)$"). */
+  notSubjectWords?: string;
   /** The sentence must not match this regex source (for example a clock time in a timeline). */
   notSentence?: string;
   /** The sentence must match this regex source (a cheap gate before the sentence is tagged). */
   sentence?: string;
+}
+
+const STRUCTURE_FIELDS = ['subject', 'notSubject', 'subjectWords', 'notSubjectWords', 'passive', 'agent', 'verb', 'notVerb', 'notSentence', 'sentence'];
+
+/** A structure's regex tests, compiled once per rule. */
+export interface CompiledStructure {
+  verb?: RegExp;
+  notVerb?: RegExp;
+  subjectWords?: RegExp;
+  notSubjectWords?: RegExp;
+  sentence?: RegExp;
+  notSentence?: RegExp;
 }
 
 /** Checks a structure read from settings; `fail` throws with the rule's name. */
@@ -33,7 +49,7 @@ export function validateStructure(input: unknown, fail: (message: string) => nev
   const raw = input as Record<string, unknown>;
   const out: RuleStructure = {};
   for (const key of Object.keys(raw)) {
-    if (!['subject', 'notSubject', 'passive', 'agent', 'verb', 'notVerb', 'notSentence', 'sentence'].includes(key)) {
+    if (!STRUCTURE_FIELDS.includes(key)) {
       fail(`"structure" has an unknown field "${key}".`);
     }
   }
@@ -55,7 +71,7 @@ export function validateStructure(input: unknown, fail: (message: string) => nev
       out[key] = v as boolean;
     }
   }
-  for (const key of ['verb', 'notVerb', 'notSentence', 'sentence'] as const) {
+  for (const key of ['verb', 'notVerb', 'subjectWords', 'notSubjectWords', 'notSentence', 'sentence'] as const) {
     const v = raw[key];
     if (v !== undefined) {
       if (typeof v !== 'string' || v === '') {
@@ -72,12 +88,14 @@ export function validateStructure(input: unknown, fail: (message: string) => nev
   return out;
 }
 
-/** Whether a clause has the structure (verb tests compiled by the caller). */
-export function clauseFits(clause: Clause, s: RuleStructure, verb?: RegExp, notVerb?: RegExp): boolean {
+/** Whether a clause has the structure (its regex tests compiled by the caller). */
+export function clauseFits(clause: Clause, s: RuleStructure, c: CompiledStructure = {}): boolean {
   return (s.subject === undefined || s.subject.includes(clause.subject))
     && (s.notSubject === undefined || !s.notSubject.includes(clause.subject))
     && (s.passive === undefined || s.passive === clause.passive)
     && (s.agent === undefined || s.agent === clause.agent)
-    && (verb === undefined || verb.test(clause.verb))
-    && (notVerb === undefined || !notVerb.test(clause.verb));
+    && (c.verb === undefined || c.verb.test(clause.verb))
+    && (c.notVerb === undefined || !c.notVerb.test(clause.verb))
+    && (c.subjectWords === undefined || c.subjectWords.test(clause.subjectText))
+    && (c.notSubjectWords === undefined || !c.notSubjectWords.test(clause.subjectText));
 }

@@ -29,7 +29,7 @@ interface Candidate {
 }
 
 const NO_CLAUSE: Clause = { start: 0, end: 0, verb: '', subject: 'none', subjectText: '', passive: false, agent: false };
-const PAST_BE_WORD = /\b(was|were|got|gotten|been)\s+(?:(?:not|never|\w+ly)\s+)?([A-Za-z-]+)/gi;
+const PAST_BE_WORD = /\b(was|were|got|gotten|been)\s+(?:(?:not|never|\w+ly)\s+)?([A-Za-z-]+)(?:\s+([A-Za-z]+))?/gi;
 const NOT_PROSE_RUN = new RegExp(`${NOT_PROSE}+`, 'g');
 
 /** Sentences of prose (offsets in it): split at line breaks and after . ! ? followed by a space. */
@@ -60,13 +60,13 @@ export function structuralHits(prose: string, rules: CompiledRule[]): Structural
   candidates.forEach((c, i) => {
     const s = c.rule.rule.structure!;
     if (c.match) {
-      if (clauseFits(clauseAt(tagged[i], c.start, c.end), s, c.rule.verb, c.rule.notVerb)) {
+      if (clauseFits(clauseAt(tagged[i], c.start, c.end), s, c.rule.tests)) {
         hits.push({ start: c.offset + c.start, end: c.offset + c.end, rule: c.rule, match: c.match });
       }
       return;
     }
     for (const clause of tagged[i]) {
-      if (clauseFits(clause, s, c.rule.verb, c.rule.notVerb)) {
+      if (clauseFits(clause, s, c.rule.tests)) {
         hits.push({ start: c.offset + clause.start, end: c.offset + clause.end, rule: c.rule });
       }
     }
@@ -78,7 +78,8 @@ function candidatesIn(text: string, at: number, rules: CompiledRule[]): Candidat
   const out: Candidate[] = [];
   for (const rule of rules) {
     const s = rule.rule.structure!;
-    if ((s.notSentence !== undefined && new RegExp(s.notSentence, 'i').test(text)) || (s.sentence !== undefined && !new RegExp(s.sentence, 'i').test(text))) {
+    const { sentence, notSentence } = rule.tests;
+    if (notSentence?.test(text) || (sentence && !sentence.test(text))) {
       continue;
     }
     if (rule.regex) {
@@ -104,13 +105,21 @@ function candidatesIn(text: string, at: number, rules: CompiledRule[]): Candidat
 }
 
 /**
- * Whether a passive rule could fit: some "was/were/got … word" whose verb the rule does not
- * exclude. Tagging is the costly step, so "1,400 requests were rejected" is never tagged.
+ * Whether a passive rule could fit: some "was/were/got … word" whose verb the rule allows and
+ * does not exclude. Tagging is the costly step, so "1,400 requests were rejected" is never tagged.
  */
 function mayBePassive(text: string, rule: CompiledRule): boolean {
   PAST_BE_WORD.lastIndex = 0;
+  const { verb, notVerb } = rule.tests;
   for (let m = PAST_BE_WORD.exec(text); m; m = PAST_BE_WORD.exec(text)) {
-    if (!rule.notVerb || !rule.notVerb.test(`${m[1]} ${m[2]}`.toLowerCase())) {
+    const words = `${m[1]} ${m[2]}`.toLowerCase();
+    // A rule about some verbs only ("was deleted") need not tag "was rejected"; the next word
+    // is tried too, for a particle ("was switched off").
+    const withNext = m[3] ? `${words} ${m[3].toLowerCase()}` : words;
+    if (verb && !verb.test(words) && !verb.test(withNext)) {
+      continue;
+    }
+    if (!notVerb || !notVerb.test(words)) {
       return true;
     }
   }
