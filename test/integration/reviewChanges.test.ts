@@ -98,5 +98,10 @@ describe('Review Changes', () => {
     await waitFor('the group to go once the change no longer touches the note', async () => !(await touchedOnTop()), 20_000);
     await setFirstLine(`${original.split('\n')[0]} // edited again`);
     await waitFor('the group to come back', touchedOnTop, 20_000);
+    // Cleared by someone else: saves stop reviewing until Review Changes runs again.
+    api.learnings.setTouched(undefined);
+    await setFirstLine(`${original.split('\n')[0]} // and again`);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    assert.ok(!(await touchedOnTop()), 'a cleared group stays cleared');
   });
 });
