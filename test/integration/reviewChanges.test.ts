@@ -88,6 +88,8 @@ describe('Review Changes', () => {
     const touchedOnTop = async () => (await treeSnapshot(api))[0]?.group === 'Touched by your changes';
     await waitFor('the touched group', touchedOnTop);
     const doc = await vscode.workspace.openTextDocument(source);
+    // A document another test opened may not have caught up with the file written on disk yet.
+    await waitFor('the document to match the file on disk', () => doc.getText() === fs.readFileSync(source, 'utf8'), 20_000);
     const setFirstLine = async (text: string) => {
       const edit = new vscode.WorkspaceEdit();
       edit.replace(doc.uri, doc.lineAt(0).range, text);
