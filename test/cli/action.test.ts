@@ -92,7 +92,7 @@ function runStep(cwd: string, env: Record<string, string>): Promise<{ code: numb
 }
 
 describe('the GitHub Action (action.yml run locally)', function () {
-  this.timeout(90_000); // each run is three CLI processes and git, on a shared machine
+  this.timeout(180_000); // each run is three CLI processes and git, on a shared machine
   let stub: GitHubStub;
   let api: string;
 

@@ -88,6 +88,8 @@ describe('Review Changes', () => {
     const touchedOnTop = async () => (await treeSnapshot(api))[0]?.group === 'Touched by your changes';
     await waitFor('the touched group', touchedOnTop);
     const doc = await vscode.workspace.openTextDocument(source);
+    // A document another test opened may not have caught up with the file written on disk yet.
+    await waitFor('the document to match the file on disk', () => doc.getText() === fs.readFileSync(source, 'utf8'), 20_000);
     const setFirstLine = async (text: string) => {
       const edit = new vscode.WorkspaceEdit();
       edit.replace(doc.uri, doc.lineAt(0).range, text);
@@ -98,5 +100,10 @@ describe('Review Changes', () => {
     await waitFor('the group to go once the change no longer touches the note', async () => !(await touchedOnTop()), 20_000);
     await setFirstLine(`${original.split('\n')[0]} // edited again`);
     await waitFor('the group to come back', touchedOnTop, 20_000);
+    // Cleared by someone else: saves stop reviewing until Review Changes runs again.
+    api.learnings.setTouched(undefined);
+    await setFirstLine(`${original.split('\n')[0]} // and again`);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    assert.ok(!(await touchedOnTop()), 'a cleared group stays cleared');
   });
 });

@@ -100,6 +100,10 @@ export class LearningsTreeProvider implements vscode.TreeDataProvider<LearningsN
   }
 
   /** Notes a Review Changes found touched by the working tree's change: a group above the others, until cleared. */
+  get touchedGroup(): NoteGroup<NoteEntry> | undefined {
+    return this.touched;
+  }
+
   setTouched(group: NoteGroup<NoteEntry> | undefined): void {
     this.touched = group;
     this.refresh();

@@ -11,6 +11,7 @@ import { reviewChanges, type ReviewReport } from '../../core/review/reviewChange
 import { ReviewError } from '../../core/review/reviewRevisions';
 import { TOUCHED_KEY } from '../learnings/learningsNodes';
 import type { LearningsTreeProvider } from '../learnings/learningsTree';
+import type { NoteGroup } from '../../core/noteGrouping';
 import type { FolderNotes, NoteEntry, NotesService } from '../notes/notesService';
 import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
 
@@ -22,6 +23,8 @@ export class ReviewChangesCommand implements vscode.Disposable {
   private live: FolderNotes | undefined;
   private timer: NodeJS.Timeout | undefined;
   private readonly saved: vscode.Disposable;
+  /** The group this command last put in the tree: when someone else replaced it, saves stop reviewing. */
+  private shownGroup: NoteGroup<NoteEntry> | undefined;
 
   constructor(private readonly notes: NotesService, private readonly git: GitRunner, private readonly tree: LearningsTreeProvider) {
     this.status.name = vscode.l10n.t('Candor: learnings touched by your changes');
@@ -41,6 +44,10 @@ export class ReviewChangesCommand implements vscode.Disposable {
   /** The same review again, with no message and no focus: the group and the count follow the change. */
   private async refresh(folder: FolderNotes): Promise<void> {
     if (!vscode.workspace.isTrusted || this.live !== folder) {
+      return;
+    }
+    if (this.tree.touchedGroup !== this.shownGroup) {
+      this.live = undefined;
       return;
     }
     try {
@@ -98,20 +105,25 @@ export class ReviewChangesCommand implements vscode.Disposable {
       this.status.hide();
       if (quiet) {
         // The change no longer touches anything: the group goes rather than standing empty.
-        this.tree.setTouched(undefined);
+        this.setGroup(undefined);
         return;
       }
-      this.tree.setTouched({ key: TOUCHED_KEY, label: vscode.l10n.t('Touched by your changes'), items });
+      this.setGroup({ key: TOUCHED_KEY, label: vscode.l10n.t('Touched by your changes'), items });
       void vscode.window.showInformationMessage(vscode.l10n.t('Your changes touch no code linked to a learning.'));
       return;
     }
-    this.tree.setTouched({ key: TOUCHED_KEY, label: vscode.l10n.t('Touched by your changes'), items });
+    this.setGroup({ key: TOUCHED_KEY, label: vscode.l10n.t('Touched by your changes'), items });
     this.status.text = `$(git-compare) ${items.length === 1 ? vscode.l10n.t('1 learning touched') : vscode.l10n.t('{0} learnings touched', items.length)}`;
     this.status.tooltip = vscode.l10n.t('Your changes touch code linked to past mistakes: see Touched by your changes in the Learnings view.');
     this.status.show();
     if (!quiet) {
       void vscode.commands.executeCommand('candor.learnings.focus');
     }
+  }
+
+  private setGroup(group: NoteGroup<NoteEntry> | undefined): void {
+    this.shownGroup = group;
+    this.tree.setTouched(group);
   }
 
   dispose(): void {
