@@ -43,13 +43,19 @@ describe('candor site (what the pages say)', () => {
       title: 'Follow-ups of both kinds',
       sections: { learnings: 'Two follow-ups.', prevention: '- [x] Rotate the key @grace.hopper due:2026-01-04\n- [ ] Write the runbook' },
     });
+    addNote(repo.root, '2026-01-04-task-in-learnings', {
+      title: 'A follow-up among the learnings',
+      sections: { learnings: '- [ ] Share the checklist with the team @ada due:2026-02-10' },
+    });
     const out = await build(repo.root);
     const cache = main(read(out, CACHE_PAGE));
     assert.match(cache, /Ada will add a guard to the admin console by 1 February 2026\./);
     const both = main(read(out, 'notes/api/2026-01-03-done-and-open.html'));
     assert.match(both, /Done: Rotate the key\./);
     assert.match(both, /I will write the runbook\./);
-    for (const page of [cache, both]) {
+    const index = read(out, 'index.html');
+    assert.match(index, /<strong>Learnings:<\/strong> Ada will share the checklist with the team by 10 February 2026\.<\/p>/, 'in the index too');
+    for (const page of [cache, both, main(index), read(out, 'feed.xml')]) {
       assert.doesNotMatch(page, /\[[ xX]\]|@ada|@grace|due:\d/, 'no task syntax');
     }
     assert.match(both, /<h2>Prevention<\/h2>\n<ul>\n<li>Done: Rotate the key\.<\/li>\n<li>I will write the runbook\.<\/li>\n<\/ul>/);

@@ -1,6 +1,7 @@
 // What the index and the search show of a note: the three answers and the learnings, as plain
 // text. The note comes masked (siteSources). The body is split into its sections in one pass: a
 // site of thousands of notes would otherwise split every body once per section.
+import { tasksAsSentences } from '../disclosure/followUpSentences';
 import { SECTIONS, type Note } from '../noteModel';
 
 export interface NoteSummary {
@@ -12,7 +13,12 @@ export interface NoteSummary {
 
 export function summarize(note: Note): NoteSummary {
   const sections = bodySections(note.body);
-  const get = (heading: string): string => plain(sections.get(heading.toLowerCase()) ?? '');
+  // A follow-up written in one of these sections reads as a sentence here too, as on the page
+  // (no "today", as there); most sections have none, and skip the work.
+  const get = (heading: string): string => {
+    const text = sections.get(heading.toLowerCase()) ?? '';
+    return plain(/\[[ xX]\]/.test(text) ? tasksAsSentences(text, '') : text);
+  };
   return { tryingTo: get(SECTIONS.tryingTo), action: get(SECTIONS.action), outcome: get(SECTIONS.outcome), learnings: get(SECTIONS.learnings) };
 }
 
