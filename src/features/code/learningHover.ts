@@ -2,6 +2,7 @@
 // (or, before one is written, what happened), and a link that opens the note.
 import * as vscode from 'vscode';
 import { sectionText } from '../../core/noteSections';
+import { severityAndStatus } from '../notes/shownValues';
 import type { LinkedCode, LocatedLink } from './linkedCode';
 
 const MAX_SECTION_CHARS = 800;
@@ -26,7 +27,7 @@ export function hoverMarkdown(link: LocatedLink): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: ['candor.openNote'] };
   md.appendMarkdown('$(book) **').appendText(note.title).appendMarkdown('**\n\n');
-  md.appendText(`${note.severity} · ${note.status}${note.occurred ? ` · ${note.occurred.slice(0, 10)}` : ''}`);
+  md.appendText(`${severityAndStatus(link.entry.note)}${note.occurred ? ` · ${note.occurred.slice(0, 10)}` : ''}`);
   const learnings = sectionText(note.body, 'Learnings');
   const fallback = learnings ? undefined : sectionText(note.body, 'What happened instead');
   const text = learnings ?? fallback;
