@@ -7,6 +7,8 @@ export interface Column {
   header: string;
   /** The column that is cut to make the table fit. */
   shrink?: boolean;
+  /** At most this many columns wide, cut with … beyond (a value from a file can be any length). */
+  max?: number;
   /** Adds colour to a cell after it is padded. */
   paint?: (padded: string, value: string) => string;
 }
@@ -16,7 +18,10 @@ const GAP = '  ';
 const MIN_SHRUNK = 12;
 
 export function renderTable(columns: Column[], rows: string[][], maxWidth: number | undefined, paintHeader: (text: string) => string = (t) => t): string[] {
-  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const widths = columns.map((c, i) => {
+    const widest = Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? '')));
+    return c.max === undefined ? widest : Math.min(widest, Math.max(c.max, displayWidth(c.header)));
+  });
   const shrinking = columns.findIndex((c) => c.shrink);
   if (maxWidth !== undefined && shrinking >= 0) {
     const total = widths.reduce((a, b) => a + b, 0) + GAP.length * (columns.length - 1);

@@ -69,6 +69,16 @@ export interface NoteProblem {
   message: string;
   /** 1-based line in the note file, when known. */
   line?: number;
+  /**
+   * The front-matter field the problem is about (`status`, `commits`…); absent for problems with
+   * the front matter as a whole (no front matter, invalid YAML), after which no field was read.
+   */
+  field?: string;
+  /**
+   * The file's own value, as text, when the problem is that it is not a valid one (a `status`
+   * of "opne"): what is shown in place of the default the note holds (see shownValue).
+   */
+  value?: string;
 }
 
 /** A note file as read: always has a best-effort note, plus what is wrong with it. */

@@ -104,7 +104,7 @@ function readField(fields: FieldReader, key: NoteFieldKey, spec: FieldSpec, id: 
     case 'id': {
       const declared = fields.string(key);
       if (declared !== undefined && declared !== id) {
-        problems.push({ level: 'warning', message: `id "${declared}" does not match the file name "${id}".`, line: fields.line(key) });
+        problems.push({ level: 'warning', message: `id "${declared}" does not match the file name "${id}".`, line: fields.line(key), field: key });
       }
       return undefined;
     }
@@ -119,15 +119,15 @@ function readField(fields: FieldReader, key: NoteFieldKey, spec: FieldSpec, id: 
     case 'sha':
       return fields.sha(key);
     case 'commits':
-      return fields.list(key, (item, where) => readCommit(item, where, problems, () => fields.line(key)));
+      return fields.list(key, (item, where) => readCommit(item, where, problems, () => fields.line(key), key));
     case 'files':
-      return fields.list(key, (item, where) => readFile(item, where, problems, () => fields.line(key)));
+      return fields.list(key, (item, where) => readFile(item, where, problems, () => fields.line(key), key));
     case 'tags':
       return fields.list(key, (item, where) => {
         if (typeof item === 'string' || typeof item === 'number') {
           return String(item);
         }
-        problems.push({ level: 'warning', message: `${where} must be a text tag.`, line: fields.line(key) });
+        problems.push({ level: 'warning', message: `${where} must be a text tag.`, line: fields.line(key), field: key });
         return undefined;
       });
     case 'noteIds':
@@ -149,7 +149,7 @@ function readYaml(yaml: string, firstLine: number, problems: NoteProblem[]): Rec
   if (fast?.errors) {
     // What `yaml` would report (the strict reader reports only what it is sure of), reported alike.
     for (const err of fast.errors.slice(0, 5)) {
-      problems.push({ level: 'error', message: `Invalid YAML: ${err.message}`, line: err.line + firstLine - 1 });
+      problems.push(yamlProblem(err.message, err.line + firstLine - 1));
     }
     return undefined;
   }
@@ -172,8 +172,7 @@ function readYaml(yaml: string, firstLine: number, problems: NoteProblem[]): Rec
   }
   if (doc.errors.length > 0) {
     for (const err of doc.errors.slice(0, 5)) {
-      const line = err.linePos ? err.linePos[0].line + firstLine - 1 : undefined;
-      problems.push({ level: 'error', message: `Invalid YAML: ${err.message.split('\n')[0]}`, line });
+      problems.push(yamlProblem(err.message.split('\n')[0], err.linePos ? err.linePos[0].line + firstLine - 1 : undefined));
     }
     return undefined;
   }
@@ -188,6 +187,20 @@ function readYaml(yaml: string, firstLine: number, problems: NoteProblem[]): Rec
     problems.push({ level: 'error', message: `The front matter could not be read: ${describe(err)}` });
     return undefined;
   }
+}
+
+/** Where `yaml` says the error is, at the end of its message: lines counted from the front matter. */
+const YAML_POSITION = /\s*at line \d+, column \d+:?\s*$/;
+
+/**
+ * A YAML syntax error as a problem: its line counted from the start of the file (the problem's
+ * `line`, which check prints as file:line), and the message without `yaml`'s own "at line N,
+ * column M:", whose line counts from the front matter and would contradict it.
+ */
+function yamlProblem(message: string, line: number | undefined): NoteProblem {
+  const position = YAML_POSITION.exec(message);
+  const text = (position ? message.slice(0, position.index) : message).replace(/[\s:]+$/, '');
+  return { level: 'error', message: `Invalid YAML: ${text}${/[.!?]$/.test(text) ? '' : '.'}`, line };
 }
 
 /** Far more than any note needs; `yaml` reads 500 levels safely, 1,000 can exhaust the stack. */
@@ -248,8 +261,12 @@ class FieldReader {
     readonly line: (key: string) => number | undefined,
   ) {}
 
-  private problem(level: NoteProblem['level'], key: string, message: string): void {
-    this.problems.push({ level, message, line: this.line(key) });
+  private problem(level: NoteProblem['level'], key: string, message: string, value?: unknown): void {
+    const problem: NoteProblem = { level, message, line: this.line(key), field: key };
+    if (value !== undefined) {
+      problem.value = rawText(value);
+    }
+    this.problems.push(problem);
   }
 
   string(key: string, required = false): string | undefined {
@@ -261,11 +278,11 @@ class FieldReader {
       return undefined;
     }
     if (typeof value !== 'string') {
-      this.problem('error', key, `\`${key}\` must be text, not ${kind(value)}.`);
+      this.problem('error', key, `\`${key}\` must be text, not ${kind(value)}.`, value);
       return undefined;
     }
     if (required && value.trim() === '') {
-      this.problem('error', key, `\`${key}\` is empty.`);
+      this.problem('error', key, `\`${key}\` is empty.`, value);
       return undefined;
     }
     return value;
@@ -278,7 +295,7 @@ class FieldReader {
       return fallback;
     }
     if (typeof value !== 'string' || !allowed.includes(value)) {
-      this.problem('error', key, `\`${key}\` is "${String(value)}"; expected one of ${allowed.join(', ')}.`);
+      this.problem('error', key, `\`${key}\` is "${String(value)}"; expected one of ${allowed.join(', ')}.`, value);
       return fallback;
     }
     return value;
@@ -287,7 +304,7 @@ class FieldReader {
   timestamp(key: string): string | undefined {
     const value = this.string(key);
     if (value !== undefined && !isDateTime(value)) {
-      this.problem('error', key, `\`${key}\` is not a date and time: "${value}".`);
+      this.problem('error', key, `\`${key}\` is not a date and time: "${value}".`, value);
       return undefined;
     }
     return value;
@@ -296,7 +313,7 @@ class FieldReader {
   sha(key: string): string | undefined {
     const value = this.string(key);
     if (value !== undefined && !FULL_SHA_PATTERN.test(value) && !SHA_PATTERN.test(value)) {
-      this.problem('error', key, `\`${key}\` is not a commit sha: "${value}".`);
+      this.problem('error', key, `\`${key}\` is not a commit sha: "${value}".`, value);
       return undefined;
     }
     return value;
@@ -323,7 +340,8 @@ class FieldReader {
 }
 
 // `lineOf` is a function so that the YAML is split into lines only when there is a problem.
-function readCommit(item: unknown, where: string, problems: NoteProblem[], lineOf: () => number | undefined): LinkedCommit | undefined {
+function readCommit(item: unknown, where: string, all: NoteProblem[], lineOf: () => number | undefined, field: string): LinkedCommit | undefined {
+  const problems = { push: (p: NoteProblem) => all.push({ ...p, field }) };
   if (!isRecord(item)) {
     problems.push({ level: 'error', message: `${where} must have \`sha\` and \`role\`.`, line: lineOf() });
     return undefined;
@@ -342,7 +360,8 @@ function readCommit(item: unknown, where: string, problems: NoteProblem[], lineO
   return { sha, role, subject: typeof item.subject === 'string' ? item.subject : undefined };
 }
 
-function readFile(item: unknown, where: string, problems: NoteProblem[], lineOf: () => number | undefined): LinkedFile | undefined {
+function readFile(item: unknown, where: string, all: NoteProblem[], lineOf: () => number | undefined, field: string): LinkedFile | undefined {
+  const problems = { push: (p: NoteProblem) => all.push({ ...p, field }) };
   if (!isRecord(item) || typeof item.path !== 'string' || item.path.trim() === '') {
     problems.push({ level: 'error', message: `${where} must have a \`path\`.`, line: lineOf() });
     return undefined;
@@ -388,6 +407,23 @@ function kind(value: unknown): string {
   }
   return typeof value === 'object' ? 'a set of fields' : `a ${typeof value}`;
 }
+
+/** A value from the file as one line of text: strings as they are, anything else as JSON. */
+function rawText(value: unknown): string {
+  if (typeof value === 'string') {
+    return value;
+  }
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > MAX_RAW ? `${text.slice(0, MAX_RAW - 1)}…` : text;
+}
+
+/** A non-text value is shown cut to this many characters: a whole nested map says nothing. */
+const MAX_RAW = 40;
 
 function describe(err: unknown): string {
   return err instanceof Error ? err.message.split('\n')[0] : String(err);

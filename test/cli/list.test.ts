@@ -21,17 +21,18 @@ function repoWithNotes(): TempRepo {
 describe('candor list', () => {
   before(ensureBuilt);
 
-  it('prints a table, newest first, marking notes that cannot be read', () => {
+  it('prints a table of short ids, newest first, marking notes that cannot be read and values the file does not give', () => {
     const repo = repoWithNotes();
     const result = runCli(['list'], { cwd: repo.root });
     assert.strictEqual(result.code, 0, result.stderr);
     const out = stdoutLines(result);
     assert.match(out[0], /^ {3}ID +STATUS +SEVERITY +TITLE$/);
     const ids = out.slice(1, 5).map((l) => l.slice(3).split(/\s+/)[0]);
-    assert.deepStrictEqual(ids, ['2026-03-02-rotated-the-key', '2026-02-20-broken', '2026-02-14-typo-in-config', '2026-01-10-flushed-the-cache']);
-    assert.match(out[2], /^! {2}2026-02-20-broken +open +medium +Broken$/);
+    assert.deepStrictEqual(ids, ['2026-03-02-rota', '2026-02-20-brok', '2026-02-14-typo', '2026-01-10-flus']);
+    // The file's own status, marked invalid, and no severity: the default, marked as not in the file.
+    assert.match(out[2], /^! {2}2026-02-20-brok +done \(!\) +medium \(\?\) +Broken$/);
     assert.match(out[1], /mitigated +critical +Rotated the signing key .* cache$/);
-    assert.strictEqual(out[5], '4 notes, 1 that cannot be read in full (!): run candor check');
+    assert.strictEqual(out[5], '4 notes, 1 that cannot be read in full (!): run candor check; (?) not in the file, the default is shown');
   });
 
   it('fits the terminal width, cutting titles with …', () => {
@@ -54,12 +55,15 @@ describe('candor list', () => {
     const result = runCli(['list', '--json'], { cwd: path.join(repo.root) });
     const notes = JSON.parse(result.stdout) as ListedNote[];
     assert.deepStrictEqual(notes.map((n) => n.id), ['2026-03-02-rotated-the-key', '2026-02-20-broken', '2026-02-14-typo-in-config', '2026-01-10-flushed-the-cache']);
-    assert.deepStrictEqual(Object.keys(notes[3]), ['id', 'title', 'status', 'severity', 'occurred', 'author', 'tags', 'path', 'problems', 'responses']);
+    assert.deepStrictEqual(Object.keys(notes[3]), ['id', 'shortId', 'title', 'status', 'severity', 'occurred', 'author', 'tags', 'path', 'problems', 'invalid', 'responses']);
     assert.deepStrictEqual(notes[3], {
-      id: '2026-01-10-flushed-the-cache', title: 'Flushed the cache', status: 'open', severity: 'high', occurred: '2026-01-10T09:00:00Z',
-      author: 'Ada <ada@example.com>', tags: ['cache', 'Redis'], path: 'incidents/2026-01-10-flushed-the-cache.md', problems: [], responses: 0,
+      id: '2026-01-10-flushed-the-cache', shortId: '2026-01-10-flus', title: 'Flushed the cache', status: 'open', severity: 'high', occurred: '2026-01-10T09:00:00Z',
+      author: 'Ada <ada@example.com>', tags: ['cache', 'Redis'], path: 'incidents/2026-01-10-flushed-the-cache.md', problems: [], invalid: [], responses: 0,
     });
     assert.strictEqual(notes[1].author, null);
+    // The file's own value, named invalid; never the default `open` as if the file said it.
+    assert.strictEqual(notes[1].status, 'done');
+    assert.deepStrictEqual(notes[1].invalid, ['status']);
     assert.ok(notes[1].problems.some((p) => p.level === 'error' && /status.*done/.test(p.message) && p.line === 3), JSON.stringify(notes[1].problems));
     // The same from a subdirectory.
     fs.mkdirSync(path.join(repo.root, 'src'));
@@ -69,7 +73,8 @@ describe('candor list', () => {
   it('filters by status, severity, tag and text; repeated or with commas', () => {
     const repo = repoWithNotes();
     const ids = (...args: string[]) => (JSON.parse(runCli(['list', '--json', ...args], { cwd: repo.root }).stdout) as ListedNote[]).map((n) => n.id);
-    assert.deepStrictEqual(ids('--status', 'open'), ['2026-02-20-broken', '2026-01-10-flushed-the-cache']);
+    // `status: done` is no status at all: it matches no --status, not the default open.
+    assert.deepStrictEqual(ids('--status', 'open'), ['2026-01-10-flushed-the-cache']);
     assert.deepStrictEqual(ids('--status', 'resolved', '--status', 'mitigated'), ['2026-03-02-rotated-the-key', '2026-02-14-typo-in-config']);
     assert.deepStrictEqual(ids('--severity', 'high,critical'), ['2026-03-02-rotated-the-key', '2026-01-10-flushed-the-cache']);
     assert.deepStrictEqual(ids('--tag', 'redis'), ['2026-01-10-flushed-the-cache']);
@@ -92,6 +97,6 @@ describe('candor list', () => {
     // Outside a repository an incidents folder is still read: no git is needed to list.
     const plain = tempDir();
     writeNote(plain, '2026-01-01-plain', { title: 'Plain folder' });
-    assert.match(runCli(['list'], { cwd: plain }).stdout, /2026-01-01-plain +open +medium +Plain folder/);
+    assert.match(runCli(['list'], { cwd: plain }).stdout, /2026-01-01-plai +open +medium +Plain folder/);
   });
 });

@@ -54,6 +54,20 @@ describe('the Learnings tree', () => {
     await waitFor('the malformed note to go', async () => !(await treeSnapshot(api)).some((g) => g.group === 'Needs attention'));
   });
 
+  it('shows an invalid status as the file has it, marked invalid, never a default (issue 16, item 8)', async () => {
+    const api = await candor();
+    const file = path.join(incidentsDir(), '2025-01-04-typo-in-status.md');
+    fs.writeFileSync(file, '---\ntitle: Typo in status\nstatus: opne\nseverity: high\noccurred: 2025-01-04T09:00:00Z\n---\nbody\n');
+    const broken = await waitFor('the note under Needs attention', async () =>
+      (await treeSnapshot(api)).find((g) => g.group === 'Needs attention')?.notes.find((n) => n.item.label === 'Typo in status'));
+    assert.strictEqual(broken.item.description, '2025-01-04 · opne (invalid) · high');
+    const tooltip = (broken.item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ');
+    assert.match(tooltip, /high · opne \(invalid\)/);
+    assert.doesNotMatch(tooltip, /\bopen\b|medium/);
+    fs.rmSync(file);
+    await waitFor('the note to go', async () => !(await treeSnapshot(api)).some((g) => g.notes.some((n) => n.item.label === 'Typo in status')));
+  });
+
   it('lists notes newest first within a group', async () => {
     const api = await candor();
     for (const [day, title] of [['05', 'Older mistake'], ['09', 'Newer mistake']]) {

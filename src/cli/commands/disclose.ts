@@ -27,13 +27,14 @@ export const discloseCommand: Command = {
   description: [
     'Prints a first-person message drafted from the note: subject, what happened in the author\'s words, what will ' +
       'change, and links (permalinks when origin is on GitHub, GitLab, Bitbucket or Azure DevOps). Uses the team\'s ' +
-      `template ${TEMPLATE_FILE} when the repository has one. Anything that looks like a secret is masked.`,
+      `template ${TEMPLATE_FILE} when the repository has one. Anything that looks like a secret is masked.` +
+      ' <id> is the note\'s id, its short id from "candor list", any unique start of its id, or the note file\'s path.',
   ],
   options: {
     format: { type: 'string', value: 'markdown|text', help: 'markdown (chat, pull requests; the default) or text (email)' },
     dir: DIR_OPTION,
   },
-  examples: ['candor disclose 2026-11-21-flushed-the-production-cache | pbcopy', 'candor disclose 2026-11-21-flushed-the-production-cache --format text'],
+  examples: ['candor disclose 2026-11-21-flushed-the-production-cache | pbcopy', 'candor disclose 2026-11-21-flus --format text'],
   run,
 };
 

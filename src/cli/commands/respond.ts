@@ -23,7 +23,8 @@ export const respondCommand: Command = {
   description: [
     'Writes the response as its own file, <incidents>/<id>/responses/<YYYY-MM-DD>T<HHMMSS>Z-<author>.md, with front matter ' +
       'note, kind, author (the git user) and date (UTC), then the text. One file per response, so two people responding on ' +
-      'two branches never conflict. Prints the new file\'s path. Wording that blames is pointed out on stderr (advice, not a gate).',
+      'two branches never conflict. Prints the new file\'s path. Wording that blames is pointed out on stderr (advice, not a gate).' +
+      ' <id> is the note\'s id, its short id from "candor list", any unique start of its id, or the note file\'s path.',
   ],
   options: {
     kind: { type: 'string', value: RESPONSE_KINDS.join('|'), help: 'What the response is' },
@@ -32,7 +33,7 @@ export const respondCommand: Command = {
   },
   examples: [
     'candor respond 2026-11-21-flushed-the-production-cache --kind thanks --text "Thank you for telling us. What do you need from me?"',
-    'candor respond 2026-11-21-flushed-the-production-cache --kind help --text "I can pair on the cache guard tomorrow."',
+    'candor respond 2026-11-21-flus --kind help --text "I can pair on the cache guard tomorrow."',
   ],
   run,
 };

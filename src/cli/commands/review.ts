@@ -4,6 +4,8 @@ import { originRemote } from '../../core/permalinks';
 import { DEFAULT_CONTEXT, reviewChanges, type ReviewOutcome } from '../../core/review/reviewChanges';
 import { reviewAnnotations, reviewMarkdown, reviewSarif } from '../../core/review/reviewRender';
 import { ReviewError } from '../../core/review/reviewRevisions';
+import { shownValue } from '../../core/noteFields';
+import type { IndexedNote } from '../../core/noteFileRead';
 import { SEVERITIES, type Severity } from '../../core/noteModel';
 import { choiceOption, stringOption, type CommandLine } from '../args';
 import type { Command } from '../command';
@@ -12,7 +14,7 @@ import { CliError, EXIT, UsageError, type ExitCode } from '../exitCodes';
 import type { Io } from '../io';
 import { withProgress } from '../progress';
 import { openRepo, scanNotes, warn, type RepoContext } from '../repoContext';
-import { safeBlock, safeLine } from '../terminalText';
+import { displayWidth, safeBlock, safeLine, truncate } from '../terminalText';
 import { cliVersion } from '../version';
 import { severityPaint, statusPaint } from './list';
 
@@ -81,7 +83,7 @@ async function run(line: CommandLine, io: Io): Promise<ExitCode> {
     }
     throw err;
   }
-  await print(io, ctx, format, outcome);
+  await print(io, ctx, format, outcome, notes);
   const worst = failOn === undefined ? -1 : SEVERITIES.indexOf(failOn as Severity);
   const failing = worst >= 0 && outcome.report.touched.some((t) => SEVERITIES.indexOf(t.severity) >= worst);
   return failing ? EXIT.checkFailed : EXIT.ok;
@@ -98,7 +100,7 @@ function contextOption(raw: string | undefined): number {
   return n;
 }
 
-async function print(io: Io, ctx: RepoContext, format: Format, outcome: ReviewOutcome): Promise<void> {
+async function print(io: Io, ctx: RepoContext, format: Format, outcome: ReviewOutcome, notes: readonly IndexedNote[]): Promise<void> {
   const { report } = outcome;
   switch (format) {
     case 'json':
@@ -114,11 +116,11 @@ async function print(io: Io, ctx: RepoContext, format: Format, outcome: ReviewOu
       io.out(reviewMarkdown(report, await originRemote(ctx.git, ctx.root, ctx.settings.permalinkHosts)).replace(/\n$/, ''));
       return;
     default:
-      printText(io, outcome);
+      printText(io, outcome, new Map(notes.map((n) => [n.note.id, n])));
   }
 }
 
-function printText(io: Io, outcome: ReviewOutcome): void {
+function printText(io: Io, outcome: ReviewOutcome, byId: ReadonlyMap<string, IndexedNote>): void {
   const { report } = outcome;
   const p = io.paint;
   const against = `${report.base.slice(0, 7)}..${outcome.workingTree ? `${report.head.slice(0, 7)} + working tree` : report.head.slice(0, 7)}`;
@@ -131,7 +133,14 @@ function printText(io: Io, outcome: ReviewOutcome): void {
   for (const t of report.touched) {
     io.out('');
     io.out(`${p.bold(`${safeLine(t.file)}:${t.lines[0]}-${t.lines[1]}`)} ${p.dim(`(changed ${t.changed[0]}-${t.changed[1]})`)}`);
-    io.out(`  ${p.bold(safeLine(t.title))}  ${severityPaint(p, t.severity)(t.severity)} · ${statusPaint(p, t.status)(t.status)}`);
+    // As the note file has them: an invalid value marked, not the default the review holds.
+    const indexed = byId.get(t.id);
+    const severity = indexed ? safeLine(shownValue(indexed, 'severity')) : t.severity;
+    const status = indexed ? safeLine(shownValue(indexed, 'status')) : t.status;
+    // The title gives up its width so that the line fits the terminal.
+    const values = `${severity} · ${status}`;
+    const room = io.columns === undefined ? Infinity : Math.max(12, io.columns - 4 - displayWidth(values));
+    io.out(`  ${p.bold(truncate(safeLine(t.title), room))}  ${severityPaint(p, severity)(severity)} · ${statusPaint(p, status)(status)}`);
     if (t.learnings) {
       safeBlock(t.learnings).split('\n').forEach((l) => io.out(`    ${l}`.trimEnd()));
     }

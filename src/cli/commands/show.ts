@@ -4,10 +4,12 @@
 import { locateLinks } from '../../core/anchoring/locateLinks';
 import type { AnchorLocation } from '../../core/anchoring/types';
 import { isOverdue, localDay } from '../../core/followUps';
+import { shownValue, type NoteFieldKey } from '../../core/noteFields';
 import type { IndexedNote } from '../../core/noteFileRead';
 import type { LinkedFile } from '../../core/noteModel';
 import { firstLine, KIND_LABELS } from '../../core/responses/responseFormat';
 import { listResponses, type StoredResponse } from '../../core/responses/responseStore';
+import { shortIds } from '../../core/shortIds';
 import { findTaskItems } from '../../core/taskItems';
 import { positionalCount, stringOption, type CommandLine } from '../args';
 import type { Palette } from '../colour';
@@ -30,38 +32,47 @@ export const showCommand: Command = {
   description: [
     'Prints a note\'s fields; its linked files at their CURRENT lines, found again after edits as in the editor ' +
       '(exact, moved, edited or orphaned, and why); its commits, follow-ups (- [ ] items, overdue ones marked) and ' +
-      'problems; then its text. <id> is the file name without .md (candor list shows them), or the note file\'s path.',
+      'problems; then its text. <id> is the note\'s id (the file name without .md), its short id from "candor list", ' +
+      'any unique start of its id, or the note file\'s path. A status, severity or other field the file gives an invalid ' +
+      'value is shown as the file has it, marked (invalid); a missing status or severity as its default, marked (not set).',
   ],
   options: { dir: DIR_OPTION },
-  examples: ['candor show 2026-11-21-flushed-the-production-cache', 'candor show incidents/2026-11-21-flushed-the-production-cache.md'],
+  examples: ['candor show 2026-11-21-flushed-the-production-cache', 'candor show 2026-11-21-flus', 'candor show incidents/2026-11-21-flushed-the-production-cache.md'],
   run,
 };
 
 async function run(line: CommandLine, io: Io): Promise<ExitCode> {
   positionalCount(NAME, line, 1, 1, 'the id of the note to show (candor list shows them)');
   const ctx = openRepo(io, NAME, stringOption(line.values, 'dir'));
-  const note = findNote(await scanNotes(io, ctx), io.cwd, line.positionals[0]);
+  const notes = await scanNotes(io, ctx);
+  const note = findNote(notes, io.cwd, line.positionals[0]);
+  const short = shortIds(notes.map((n) => n.note.id)).get(note.note.id);
   // Without a repository there is no history to follow: the anchor text alone is searched.
   const located = await locateLinks(note.note.files, { git: ctx.repoRoot ? ctx.git : undefined, repoRoot: ctx.root });
-  printNote(io, ctx, note, located);
+  printNote(io, ctx, note, located, short);
   printResponses(io, await listResponses(ctx.incidentsDir, note.note.id));
   return EXIT.ok;
 }
 
-function printNote(io: Io, ctx: RepoContext, indexed: IndexedNote, located: AnchorLocation[]): void {
+function printNote(io: Io, ctx: RepoContext, indexed: IndexedNote, located: AnchorLocation[], short: string | undefined): void {
   const p = io.paint;
   const n = indexed.note;
   io.out(p.bold(safeLine(n.title)));
   io.out(p.dim(n.id));
   io.out('');
+  // As the file has them: an invalid value marked, never the default held in its place.
+  const shown = (key: NoteFieldKey) => shownValue(indexed, key) || undefined;
+  const status = shownValue(indexed, 'status');
+  const severity = shownValue(indexed, 'severity');
   const fields: [string, string | undefined, ((text: string) => string)?][] = [
-    ['Status', n.status, statusPaint(p, n.status)],
-    ['Severity', n.severity, severityPaint(p, n.severity)],
-    ['Author', n.author],
-    ['Occurred', n.occurred],
-    ['Logged', n.logged],
-    ['Branch', n.branch],
-    ['Head', n.head],
+    ['Short id', short !== undefined && short !== n.id ? short : undefined],
+    ['Status', status, statusPaint(p, status)],
+    ['Severity', severity, severityPaint(p, severity)],
+    ['Author', shown('author')],
+    ['Occurred', shown('occurred')],
+    ['Logged', shown('logged')],
+    ['Branch', shown('branch')],
+    ['Head', shown('head')],
     ['Tags', n.tags.length > 0 ? n.tags.join(', ') : undefined],
     ['File', relativeToCwd(ctx, indexed.path)],
   ];

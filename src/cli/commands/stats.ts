@@ -7,6 +7,7 @@ import { DIR_OPTION, JSON_OPTION } from '../commonOptions';
 import { EXIT, UsageError, type ExitCode } from '../exitCodes';
 import type { Io } from '../io';
 import { withProgress } from '../progress';
+import { displayWidth } from '../terminalText';
 import { openRepo, scanNotes } from '../repoContext';
 
 const NAME = 'stats';
@@ -33,6 +34,39 @@ async function run(line: CommandLine, io: Io): Promise<ExitCode> {
   const ctx = openRepo(io, NAME, stringOption(line.values, 'dir'));
   const notes = await scanNotes(io, ctx);
   const insights = await withProgress(io, 'Reading history', () => gatherInsights(notes, ctx.repoRoot ? ctx.git : undefined, ctx.root));
-  io.out(flag(line.values, 'json') ? JSON.stringify(insights, null, 2) : insightsMarkdown(insights).replace(/\n+$/, ''));
+  io.out(flag(line.values, 'json') ? JSON.stringify(insights, null, 2) : fitMarkdown(insightsMarkdown(insights).replace(/\n+$/, ''), io.columns));
   return EXIT.ok;
+}
+
+/**
+ * The report's prose and list items wrapped to the terminal (a list item's next lines indented
+ * under its text, which Markdown reads as the same item). Tables and headings are left whole:
+ * their rows cannot wrap in Markdown, and they are narrow (bars are at most 20 columns).
+ */
+function fitMarkdown(markdown: string, width: number | undefined): string {
+  if (width === undefined) {
+    return markdown;
+  }
+  return markdown
+    .split('\n')
+    .flatMap((l) => (displayWidth(l) <= width || /^\s*(?:\||#)/.test(l) ? [l] : wrapItem(l, width)))
+    .join('\n');
+}
+
+function wrapItem(line: string, width: number): string[] {
+  const indent = /^(\s*(?:[-*] |\d+\. )?)/.exec(line)?.[1] ?? '';
+  const hang = ' '.repeat(indent.length);
+  const lines: string[] = [];
+  let current = indent;
+  let empty = true;
+  for (const word of line.slice(indent.length).split(' ').filter(Boolean)) {
+    if (!empty && displayWidth(current) + 1 + displayWidth(word) > width) {
+      lines.push(current);
+      current = `${hang}${word}`;
+    } else {
+      current = empty ? `${current}${word}` : `${current} ${word}`;
+    }
+    empty = false;
+  }
+  return [...lines, current];
 }

@@ -21,11 +21,11 @@ export const statusCommand: Command = {
   description: [
     `Writes status: <status> into the note (${STATUSES.join(', ')}); for resolved also resolved: <time>, as Set Status ` +
       'does in the editor. Every other byte of the file stays as it was. <id> is the note\'s id, its short id from ' +
-      '"candor list", or its path. Prints the note\'s path.',
-    'Exits 4 when no note has that id, 1 when the note\'s front matter cannot be edited (fix what "candor check" reports first).',
+      '"candor list", any unique start of its id, or its path. Prints the note\'s path.',
+    'Exits 4 when no note has that id, 2 when <id> starts several notes\' ids (they are named), 1 when the note\'s front matter cannot be edited (fix what "candor check" reports first).',
   ],
   options: { dir: DIR_OPTION },
-  examples: ['candor status 2026-11-21-flushed-the-production-cache resolved', 'candor status incidents/2026-11-21-flushed.md mitigated'],
+  examples: ['candor status 2026-11-21-flushed-the-production-cache resolved', 'candor status 2026-11-21-flus mitigated', 'candor status incidents/2026-11-21-flushed.md mitigated'],
   run,
 };
 

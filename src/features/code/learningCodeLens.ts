@@ -1,5 +1,6 @@
 // A CodeLens above each linked range names the learning; clicking it opens the note.
 import * as vscode from 'vscode';
+import { severityAndStatus } from '../notes/shownValues';
 import type { LinkedCode } from './linkedCode';
 
 export class LearningCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
@@ -22,7 +23,7 @@ export class LearningCodeLensProvider implements vscode.CodeLensProvider, vscode
       .filter((l) => l.range)
       .map((l) => new vscode.CodeLens(new vscode.Range(l.range!.start.line, 0, l.range!.start.line, 0), {
         title: vscode.l10n.t('$(lightbulb) Learning: {0}', l.entry.note.note.title),
-        tooltip: vscode.l10n.t('{0} · {1} — open the note', l.entry.note.note.severity, l.entry.note.note.status),
+        tooltip: vscode.l10n.t('{0} — open the note', severityAndStatus(l.entry.note)),
         command: 'candor.openNote',
         arguments: [vscode.Uri.file(l.entry.note.path)],
       }));

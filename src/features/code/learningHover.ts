@@ -6,6 +6,7 @@ import { firstLine } from '../../core/responses/responseFormat';
 import { listResponses, type StoredResponse } from '../../core/responses/responseStore';
 import { kindLabel } from '../responses/kindText';
 import { KIND_ICONS } from '../responses/responseItem';
+import { severityAndStatus } from '../notes/shownValues';
 import type { LinkedCode, LocatedLink } from './linkedCode';
 
 const MAX_SECTION_CHARS = 800;
@@ -34,7 +35,7 @@ export function hoverMarkdown(link: LocatedLink, responses: readonly StoredRespo
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: ['candor.openNote'] };
   md.appendMarkdown('$(book) **').appendText(note.title).appendMarkdown('**\n\n');
-  md.appendText(`${note.severity} · ${note.status}${note.occurred ? ` · ${note.occurred.slice(0, 10)}` : ''}`);
+  md.appendText(`${severityAndStatus(link.entry.note)}${note.occurred ? ` · ${note.occurred.slice(0, 10)}` : ''}`);
   const learnings = sectionText(note.body, 'Learnings');
   const fallback = learnings ? undefined : sectionText(note.body, 'What happened instead');
   const text = learnings ?? fallback;

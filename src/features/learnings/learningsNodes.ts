@@ -3,6 +3,7 @@
 // a kind with a regex and a state with its suffix.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { shownValue } from '../../core/noteFields';
 import { hasErrors, type LinkedCommit, type LinkedFile, type Severity, type Status } from '../../core/noteModel';
 import { ATTENTION_KEY, type GroupBy, type NoteGroup } from '../../core/noteGrouping';
 import type { TaskItem } from '../../core/taskItems';
@@ -10,6 +11,7 @@ import { isOverdue, localDay } from '../../core/followUps';
 import type { AnchorLocation } from '../../core/anchoring/types';
 import { resolveInside } from '../../core/repoPaths';
 import type { NoteEntry } from '../notes/notesService';
+import { brokenNoteText, severityAndStatus, valueMarks } from '../notes/shownValues';
 import { countResponsesSync, type StoredResponse } from '../../core/responses/responseStore';
 
 export type LearningsNode =
@@ -79,7 +81,8 @@ export function noteItem(entry: NoteEntry, multiRoot: boolean, groupKey: string,
   const responses = countResponsesSync(entry.folder.index.dir, note.id);
   item.description = [
     date,
-    broken ? vscode.l10n.t('malformed') : note.severity,
+    // As the file has them, an invalid value marked (`opne (invalid) · high`), never a default.
+    broken ? brokenNoteText(entry.note) : shownValue(entry.note, 'severity', valueMarks()),
     responses > 0 ? (responses === 1 ? vscode.l10n.t('1 response') : vscode.l10n.t('{0} responses', responses)) : undefined,
     newResponses > 0 ? vscode.l10n.t('{0} new', newResponses) : undefined,
     multiRoot ? entry.folder.folder.name : undefined,
@@ -93,7 +96,7 @@ export function noteItem(entry: NoteEntry, multiRoot: boolean, groupKey: string,
 
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown('**').appendText(note.title).appendMarkdown('**\n\n');
-  tooltip.appendText(`${note.severity} · ${note.status}${note.occurred ? ` · ${note.occurred}` : ''}`);
+  tooltip.appendText(`${severityAndStatus(entry.note)}${note.occurred ? ` · ${note.occurred}` : ''}`);
   if (note.tags.length > 0) {
     tooltip.appendMarkdown('\n\n').appendText(note.tags.map((t) => `#${t}`).join(' '));
   }

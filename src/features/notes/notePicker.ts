@@ -2,6 +2,7 @@
 // note in the active editor, or — when asked — one picked from a list.
 import * as vscode from 'vscode';
 import type { NoteEntry, NotesService } from './notesService';
+import { statusAndSeverity } from './shownValues';
 
 export function noteUriOf(target: unknown): vscode.Uri | undefined {
   if (target instanceof vscode.Uri) {
@@ -30,7 +31,7 @@ export async function pickNote(notes: NotesService, target: unknown, placeHolder
   const picked = await vscode.window.showQuickPick(
     entries
       .sort((a, b) => (b.note.note.occurred ?? '').localeCompare(a.note.note.occurred ?? ''))
-      .map((entry) => ({ label: entry.note.note.title, description: `${entry.note.note.status} · ${entry.note.note.severity}`, detail: entry.note.note.id, entry })),
+      .map((entry) => ({ label: entry.note.note.title, description: statusAndSeverity(entry.note), detail: entry.note.note.id, entry })),
     { placeHolder, matchOnDetail: true },
   );
   return picked?.entry;
