@@ -26,7 +26,7 @@ describe('candor (the command line)', () => {
   });
 
   it('prints help for every command, listing each of its options', function () {
-    this.timeout(60_000); // three runs of the CLI per command
+    this.timeout(120_000); // three runs of the CLI per command
     const dir = TempRepo.create({ init: false }).root;
     for (const command of COMMANDS) {
       for (const args of [[command.name, '--help'], [command.name, '-h'], ['help', command.name]]) {

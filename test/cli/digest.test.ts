@@ -15,7 +15,8 @@ const LEARNINGS = '## What I was trying to do\n\nClear one key.\n\n## Learnings\
 describe('candor digest', () => {
   before(ensureBuilt);
 
-  it('prints the period\'s digest as Markdown and as JSON', () => {
+  it('prints the period\'s digest as Markdown and as JSON', function () {
+    this.timeout(60_000); // three runs of the CLI
     const repo = TempRepo.create();
     writeRaw(repo.root, '2026-11-03-flushed.md', note('2026-11-03-flushed', '2026-11-03T10:00:00Z', '', LEARNINGS));
     writeRaw(repo.root, '2026-10-01-older.md', note('2026-10-01-older', '2026-10-01T10:00:00Z'));
@@ -61,7 +62,8 @@ describe('candor digest', () => {
     assert.deepStrictEqual(ids(), ['b']);
   });
 
-  it('exits 2 on a bad date or format, 3 without an incidents folder or notes', () => {
+  it('exits 2 on a bad date or format, 3 without an incidents folder or notes', function () {
+    this.timeout(90_000); // ten runs of the CLI
     const repo = TempRepo.create();
     writeRaw(repo.root, 'a.md', note('a', '2026-11-03T10:00:00Z'));
     for (const [args, message] of [
@@ -102,7 +104,8 @@ describe('candor reviewed', () => {
     assert.strictEqual(runCli(['check'], { cwd: repo.root }).code, 0);
   });
 
-  it('checks every id first, refuses a bad --at, and candor check reports a bad reviewed value', () => {
+  it('checks every id first, refuses a bad --at, and candor check reports a bad reviewed value', function () {
+    this.timeout(60_000); // five runs of the CLI
     const repo = TempRepo.create();
     const file = writeRaw(repo.root, 'a.md', note('a', '2026-11-03T10:00:00Z'));
     const before = fs.readFileSync(file, 'utf8');

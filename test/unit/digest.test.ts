@@ -9,7 +9,7 @@ import { buildDigest, type DigestInput } from '../../src/core/digest/buildDigest
 import { digestJson, digestNoteIds } from '../../src/core/digest/digestModel';
 import { digestMarkdown, THREE_QUESTIONS } from '../../src/core/digest/digestMarkdown';
 import { digestPeriod, firstAnniversary, parseDigestDate } from '../../src/core/digest/digestPeriod';
-import { parseLineTimes } from '../../src/core/digest/followUpDates';
+import { addLines } from '../../src/core/digest/followUpDates';
 import { GitRunner } from '../../src/core/git/gitRunner';
 import { NoteIndex } from '../../src/core/noteIndex';
 import { updateNoteFile } from '../../src/core/noteUpdate';
@@ -128,7 +128,7 @@ describe('the learning-review digest', () => {
     assert.match(markdown, /## Responses to earlier notes\n\n### 2026-11-30-before/);
   });
 
-  it('dates follow-ups by git blame: opened and done in the period, overdue whenever opened, with owners and sentences', async () => {
+  it('dates follow-ups by git history: opened and done in the period, overdue whenever opened, with owners and sentences', async () => {
     const repo = TempRepo.create();
     const id = '2025-12-30-dropped-sessions';
     const base = (items: string) => noteText(id, { logged: '2025-12-30T10:00:00Z', body: `## Prevention\n\n${items}` });
@@ -149,6 +149,11 @@ describe('the learning-review digest', () => {
     const earlier = await digestOf(repo, { since: new Date('2026-01-01T00:30:00Z'), until: new Date('2026-01-01T01:30:00Z') });
     assert.deepStrictEqual(earlier.followUps.opened.map((f) => f.owner), ['ada']);
     assert.deepStrictEqual(earlier.followUps.done, []);
+
+    // A tick not committed yet is dated now.
+    repo.write(`incidents/${id}.md`, base('- [x] Add a confirm prompt @grace due:2026-01-20\n- [x] Write the runbook @ada due:2025-12-31\n- [ ] Alert on mass eviction\n'));
+    const current = await digestOf(repo, { since: new Date(Date.now() - 60_000), until: new Date(Date.now() + 60_000) });
+    assert.deepStrictEqual([current.followUps.done.map((f) => f.owner), current.followUps.opened], [['ada'], []]);
 
     const markdown = digestMarkdown(digest);
     assert.match(markdown, /### Overdue \(1\)\n\n- Ada was to write the runbook by 31 December 2025; it is not done yet\. \(owner: @ada\)/);
@@ -240,16 +245,21 @@ describe('the learning-review digest', () => {
     assert.match(markdown, /\*\*Learnings\*\*\n\nConfirm first\.\n\n- Done: Add a prompt\.\n- Ada will write a runbook by 20 December\./);
   });
 
-  it('leaves unreadable notes out and says so, and reads blame output line by line', async () => {
+  it('leaves unreadable notes out and says so, and reads a patch by its hunk counts', async () => {
     const repo = TempRepo.create();
     repo.write('incidents/2026-12-03-broken.md', '---\ntitle: [unclosed\n---\n');
     repo.write('incidents/2026-12-03-fine.md', noteText('2026-12-03-fine', { logged: '2026-12-03T08:00:00Z' }));
     const digest = await digestOf(repo, { since: new Date('2026-12-01T00:00:00Z'), until: new Date('2026-12-05T00:00:00Z') });
     assert.deepStrictEqual([digest.notes.map((n) => n.id), digest.unreadable], [['2026-12-03-fine'], 1]);
     assert.match(digestMarkdown(digest), /1 note could not be read/);
-    const sha = 'a'.repeat(40);
-    const times = parseLineTimes(`${sha} 1 1 2\nauthor-time 100\n\tline one\n${sha} 2 2\n\tline two\n${'0'.repeat(40)} 3 3 1\nauthor-time 200\n\tline three\n`);
-    assert.deepStrictEqual([...times], [[1, 100_000], [2, 100_000], [3, 200_000]]);
+    const added = new Map<string, Map<string, number>>();
+    const patch = [
+      '\u001e200', 'diff --git a/n.md b/n.md', '--- a/n.md', '+++ b/n.md', '@@ -3 +3,2 @@', '-- [ ] A', '+- [x] A', '+++ b/looks-like-a-header',
+      '\u001e100', '+++ b/n.md', '@@ -0,0 +1 @@', '+- [ ] A', '\u001e5', '+++ b/n.md', '@@ -0,0 +1 @@', '+before the period',
+    ].join('\n');
+    addLines(added, patch, { since: new Date(50_000), until: new Date(300_000) });
+    assert.deepStrictEqual([...added.get('n.md')!], [['- [x] A', 200_000], ['++ b/looks-like-a-header', 200_000], ['- [ ] A', 100_000]]);
+    assert.strictEqual(added.size, 1);
     assert.ok(fs.existsSync(repo.root));
   });
 });

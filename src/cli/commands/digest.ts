@@ -26,7 +26,7 @@ export const digestCommand: Command = {
       'and overdue, with owners; notes resolved; tags and places that keep coming back; notes that turn one year old.',
     'The period starts at --since, else at the latest "reviewed:" time among the notes (written by Mark as Reviewed ' +
       'or "candor reviewed"), else 14 days back; it ends now (or at --until). A date is YYYY-MM-DD (from the start of ' +
-      'that day, local time) or an ISO date and time. Follow-ups are dated by git blame when git is available.',
+      'that day, local time) or an ISO date and time. Follow-ups are dated by the git history of their lines when git is available.',
     'JSON: { since, until, notes: [{ id, title, severity, status, learnings, responses: [{ kind, author, date, text }] }], ' +
       'followUps: { opened, done, overdue } (each [{ note, line, text, owner, due, sentence }]), resolved: [ids], ' +
       'recurringTags: [{ tag, count }], anniversaries: [ids] }. Secrets are masked as in disclosures.',

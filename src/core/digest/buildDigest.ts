@@ -1,8 +1,9 @@
 // Gathers a learning-review digest for a folder's notes: what is new in the period with its three
 // answers, Learnings and responses; follow-ups opened, ticked and overdue; notes resolved; the
 // tags and places that keep coming back; and the notes that turn one year old. Reads the notes,
-// their response files and (when given) git blame for the follow-ups' dates; writes nothing.
+// their response files and (when given) git history for the follow-ups' dates; writes nothing.
 import * as fs from 'fs';
+import * as path from 'path';
 import { isOverdue, localDay } from '../followUps';
 import { followUpSentence } from '../disclosure/followUpSentences';
 import type { GitRunner } from '../git/gitRunner';
@@ -15,12 +16,12 @@ import { maskSecrets } from '../secrets';
 import { noteTasks, type TaskItem } from '../taskItems';
 import type { Digest, DigestFollowUp, DigestFollowUps, DigestHotspot, DigestNote, DigestResponse } from './digestModel';
 import { digestPeriod, firstAnniversary, inPeriod, noteTime, type DigestPeriod } from './digestPeriod';
-import { changedSince, followUpLineTimes, type LineTimes } from './followUpDates';
+import { followUpChanges } from './followUpDates';
 
 export interface DigestInput {
   notes: readonly IndexedNote[];
   incidentsDir: string;
-  /** Dates follow-ups by git blame; without it (no repository, untrusted) by their note's time. */
+  /** Dates follow-ups by git history (one log of the folder over the period); without it (no repository, untrusted) by their note's time. */
   git?: GitRunner;
   /** The repository root (where git runs). */
   root: string;
@@ -96,28 +97,20 @@ function digestResponse(r: StoredResponse): DigestResponse {
 
 async function gatherFollowUps(readable: readonly IndexedNote[], period: DigestPeriod, input: DigestInput): Promise<{ followUps: DigestFollowUps; datedByGit: boolean }> {
   const today = localDay(period.until);
-  const withTasks = readable
-    .map((n) => ({ n, tasks: noteTasks(n) }))
-    .filter((x) => x.tasks.length > 0)
-    .map((x) => ({ ...x, changed: changedSince(x.n.path, period.since) }));
-  let lineTimes = new Map<string, LineTimes>();
-  if (input.git) {
-    // A file untouched on disk since the period began has no line from the period: not blamed.
-    const candidates = withTasks.filter((x) => x.changed).flatMap((x) => {
-      try {
-        return [{ path: x.n.path, text: fs.readFileSync(x.n.path, 'utf8') }];
-      } catch {
-        return [];
-      }
-    });
-    lineTimes = await followUpLineTimes(input.git, input.root, candidates, input.signal).catch(() => new Map<string, LineTimes>());
-  }
+  const withTasks = readable.map((n) => ({ n, tasks: noteTasks(n) })).filter((x) => x.tasks.length > 0);
+  const changes = input.git && withTasks.length > 0
+    ? await followUpChanges(input.git, input.root, input.incidentsDir, period, input.signal).catch(() => undefined)
+    : undefined;
+  input.signal?.throwIfAborted();
   const followUps: DigestFollowUps = { opened: [], done: [], overdue: [] };
-  for (const { n, tasks, changed } of withTasks) {
-    const times = lineTimes.get(n.path);
+  for (const { n, tasks } of withTasks) {
+    const rel = path.relative(input.root, n.path).split(path.sep).join('/');
+    const lines = changes?.tracked.has(rel) ? fileLines(n.path) : undefined;
     for (const task of tasks) {
-      const time = itemTime(n, task, { hasGit: input.git !== undefined, changed, times });
-      const changedInPeriod = time !== undefined && !Number.isNaN(time) && time >= period.since.getTime() && time <= period.until.getTime();
+      // A tracked note's line by git; an untracked note's (or any, without git) by the note's time.
+      const changedInPeriod = lines
+        ? changes?.added.get(rel)?.has(lines[task.line] ?? '') === true
+        : inPeriod(noteTime(n.note), period);
       const item = digestFollowUp(n.note.id, task, today);
       if (changedInPeriod) {
         (task.done ? followUps.done : followUps.opened).push(item);
@@ -128,18 +121,16 @@ async function gatherFollowUps(readable: readonly IndexedNote[], period: DigestP
     }
   }
   followUps.overdue.sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''));
-  return { followUps, datedByGit: input.git !== undefined && lineTimes.size > 0 };
+  return { followUps, datedByGit: changes !== undefined && withTasks.some((x) => changes.tracked.has(path.relative(input.root, x.n.path).split(path.sep).join('/'))) };
 }
 
-/**
- * When a follow-up last changed: by git blame; for a note git does not know (untracked) or
- * without git, the note's own time; never in the period when its file is untouched since then.
- */
-function itemTime(n: IndexedNote, task: TaskItem, facts: { hasGit: boolean; changed: boolean; times: LineTimes | undefined }): number | undefined {
-  if (facts.hasGit && !facts.changed) {
+/** The note file's lines as git compares them (no carriage returns); undefined when unreadable. */
+function fileLines(file: string): string[] | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').map((l) => l.replace(/\r$/, ''));
+  } catch {
     return undefined;
   }
-  return facts.times ? facts.times.get(task.line + 1) : Date.parse(noteTime(n.note) ?? '');
 }
 
 function digestFollowUp(note: string, task: TaskItem, today: string): DigestFollowUp {

@@ -55,7 +55,9 @@ export function latestReview(notes: readonly Pick<Note, 'reviewed'>[], until: Da
 
 /** The period for the given bounds; throws with a message a person can act on when since is after until. */
 export function digestPeriod(notes: readonly Pick<Note, 'reviewed'>[], options: { since?: Date; until?: Date; now?: Date }): DigestPeriod {
-  const until = options.until ?? options.now ?? new Date();
+  // Whole seconds, as `reviewed:` is written: Mark All as Reviewed writes this end, and the next
+  // digest starts exactly there.
+  const until = options.until ?? new Date(Math.floor((options.now ?? new Date()).getTime() / 1000) * 1000);
   let since = options.since;
   let sinceFrom: DigestPeriod['sinceFrom'] = 'given';
   if (!since) {

@@ -75,7 +75,7 @@ export class DigestCommand implements vscode.TextDocumentContentProvider, vscode
     const input = {
       notes: folder.index.list(),
       incidentsDir: folder.index.dir,
-      // Follow-ups are dated by git blame only in a trusted workspace; else by their note.
+      // Follow-ups are dated by git only in a trusted workspace; else by their note.
       git: vscode.workspace.isTrusted ? this.git : undefined,
       root: folder.root,
       since: options.since,
