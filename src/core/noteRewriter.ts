@@ -4,7 +4,7 @@
 import type { Document, Pair, YAMLMap } from 'yaml';
 import { yamlLib } from './lazyModules';
 import { splitFrontMatter, type FrontMatterSplit } from './frontMatter';
-import { YAML_LIMITS } from './noteParser';
+import { YAML_LIMITS } from './frontMatterYaml';
 
 export type FieldValue = string | number | boolean | number[] | string[];
 export type FieldChanges = Record<string, FieldValue | null>;

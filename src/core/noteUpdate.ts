@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { yamlLib } from './lazyModules';
 import { splitFrontMatter } from './frontMatter';
-import { YAML_LIMITS } from './noteParser';
+import { YAML_LIMITS } from './frontMatterYaml';
 import { setField, type FieldPath, type FieldValue } from './noteRewriter';
 
 export interface FieldEdit {

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import { isMap, parseDocument } from 'yaml';
 import { readStrictYaml } from '../../src/core/frontMatterReader';
 import { splitFrontMatter } from '../../src/core/frontMatter';
-import { YAML_LIMITS } from '../../src/core/noteParser';
+import { YAML_LIMITS } from '../../src/core/frontMatterYaml';
 import { renderNote } from '../../src/core/noteWriter';
 import { mutate, PLAIN_DRAFT, random, randomDocument, randomDraft, SEED } from './helpers/yamlFuzz';
 
