@@ -6,6 +6,7 @@
 //   npm run bench                          # 1,000 and 10,000 notes
 //   npm run bench -- --sizes 1000          # a quicker run
 //   npm run bench -- --label before --out bench/results-before.json
+//   npm run bench -- --only similar        # Find Similar's figures alone
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -58,6 +59,7 @@ const options = {
   results: path.resolve(repo, option('out', 'bench/results.json')),
   sizes: option('sizes', '1000,10000').split(',').map(Number),
   label: option('label', 'current'),
+  only: option('only', ''),
 };
 const run = spawnSync(process.execPath, [path.join(tmp, 'benchSuite.js'), JSON.stringify(options)], { cwd: repo, stdio: 'inherit' });
 process.exit(run.status ?? 1);
