@@ -7,6 +7,7 @@
 //   npm run bench -- --sizes 1000          # a quicker run
 //   npm run bench -- --only review         # just `candor review` (generated and express histories)
 //   npm run bench -- --label before --out bench/results-before.json
+//   npm run bench -- --only similar        # Find Similar's figures alone
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -79,6 +80,7 @@ const options = {
   results: path.resolve(repo, option('out', option('only', '') ? `bench/results-${option('only', '')}.json` : 'bench/results.json')),
   sizes: option('sizes', '1000,10000').split(',').map(Number),
   label: option('label', 'current'),
+  only: option('only', ''),
 };
 const run = spawnSync(process.execPath, [path.join(tmp, 'benchSuite.js'), JSON.stringify(options)], { cwd: repo, stdio: 'inherit' });
 process.exit(run.status ?? 1);

@@ -20,6 +20,7 @@ import { findTaskItems } from '../src/core/taskItems';
 import { wordingRun, type WordingRun } from './benchWording';
 import { segmentsRun, type SegmentsRun } from './benchSegments';
 import { listRun, type ListRun } from './benchList';
+import { similarRun, type SimilarRun } from './benchSimilar';
 
 // The cache module exists from this change on; the same suite also measures the code before it.
 type CacheModule = typeof import('../src/core/indexCache');
@@ -42,6 +43,8 @@ interface Options {
   results: string;
   sizes: number[];
   label: string;
+  /** `similar`: only Find Similar's figures (quick), printed and not written to results. */
+  only?: string;
 }
 
 interface Stat {
@@ -535,6 +538,8 @@ async function runChild(task: string, args: unknown): Promise<unknown> {
       return segmentsRun();
     case 'list':
       return listRun(args as Parameters<typeof listRun>[0]);
+    case 'similar':
+      return similarRun();
     default:
       throw new Error(`unknown task ${task}`);
   }
@@ -592,6 +597,31 @@ function fmt(s: Stat | undefined, unit = 'ms'): string {
   return s.runs > 1 ? `${n(s.median)} ${unit} (${n(s.min)}–${n(s.max)})` : `${n(s.median)} ${unit}`;
 }
 
+/** Find Similar on its fixture, in a fresh process: quality (top 3) and time per query, each against the words alone. */
+function similarFigures(): Record<string, unknown> {
+  const run = child<SimilarRun>('similar', {});
+  const pct = (n: number) => round((100 * n) / run.queries);
+  return {
+    notes: run.notes,
+    queries: run.queries,
+    top3Percent: pct(run.top3),
+    top1Percent: pct(run.top1),
+    baselineTop3Percent: pct(run.baselineTop3),
+    byKind: Object.fromEntries(Object.entries(run.byKind).map(([kind, k]) => [kind, { queries: k.queries, top3Percent: round((100 * k.top3) / k.queries), baselineTop3Percent: round((100 * k.baselineTop3) / k.queries) }])),
+    query: stat(run.queryMs),
+    baseline: stat(run.baselineMs),
+    ratio: round(stat(run.queryMs).median / stat(run.baselineMs).median),
+    misses: run.misses,
+  };
+}
+
+function printSimilar(s: Record<string, unknown>): void {
+  const k = s.byKind as Record<string, { queries: number; top3Percent: number; baselineTop3Percent: number }>;
+  console.log(`Find Similar, ${s.notes}-note fixture, ${s.queries} queries: intended note in the top 3 for ${s.top3Percent} % (goal ≥ 90 %; first for ${s.top1Percent} %); the words alone (baseline) ${s.baselineTop3Percent} %`);
+  console.log(`  by kind: ${Object.entries(k).map(([kind, v]) => `${kind} ${v.top3Percent} % (words alone ${v.baselineTop3Percent} %, ${v.queries} queries)`).join('; ')}`);
+  console.log(`  per query: ${fmt(s.query as Stat)} with git re-anchoring; the words alone ${fmt(s.baseline as Stat)} (${s.ratio}×)${(s.misses as string[]).length ? `; missed: ${(s.misses as string[]).join(', ')}` : ''}`);
+}
+
 /** `--only review`: the review section alone, its own results file and table. */
 async function reviewOnly(options: Options): Promise<void> {
   const started = Date.now();
@@ -626,6 +656,10 @@ function printRows(rows: [string, ...string[]][]): void {
 async function main(options: Options): Promise<void> {
   if (options.only === 'review') {
     return reviewOnly(options);
+  }
+  if (options.only === 'similar') {
+    printSimilar(similarFigures());
+    return;
   }
   const started = Date.now();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-bench-'));
@@ -764,6 +798,7 @@ async function main(options: Options): Promise<void> {
         warm: stat(listWarm.map((r) => r.listMs)),
         warmRatio: stat(listWarm.map((r) => r.listMs / r.baselineSyncMs)),
       },
+      similar: similarFigures(),
       bundle,
       totalSeconds: round((Date.now() - started) / 1000),
     });
@@ -834,6 +869,7 @@ function printTable(r: Record<string, unknown>): void {
     printRows(reviewRows(r.review as ReviewSection[], fmt));
     console.log('');
   }
+  printSimilar(r.similar as Record<string, unknown>);
   console.log(`machine: ${m.cores} cores, ${m.cpu}, ${m.memoryGB} GB, Node ${m.node}, ${m.platform}, ${m.git}`);
 }
 

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { LearningsNode } from './learnings/learningsNodes';
 
-const NODE_KINDS = new Set(['group', 'note', 'file', 'commit', 'task']);
+const NODE_KINDS = new Set(['group', 'note', 'file', 'commit', 'task', 'related']);
 
 /** A Learnings tree element, as a view title bar or context menu passes it. */
 export function isTreeNode(value: unknown): value is LearningsNode {

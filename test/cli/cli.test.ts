@@ -22,7 +22,7 @@ describe('candor (the command line)', () => {
       }
       assert.match(result.stdout, /Exit codes:\n {2}0 +success\n {2}1 +check found errors in notes\n {2}2 +usage error/);
     }
-    assert.deepStrictEqual(COMMANDS.map((c) => c.name), ['log', 'list', 'show', 'status', 'check', 'review', 'disclose', 'stats', 'respond', 'site', 'digest', 'reviewed']);
+    assert.deepStrictEqual(COMMANDS.map((c) => c.name), ['log', 'list', 'show', 'status', 'check', 'review', 'disclose', 'stats', 'respond', 'similar', 'site', 'digest', 'reviewed']);
   });
 
   it('prints help for every command, listing each of its options', function () {

@@ -7,6 +7,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SimilarNote } from '../../src/core/similar/similarNotes';
+import { SimilarSuggestions } from '../../src/features/logMistake/similarSuggestions';
+import { NoteEditor } from '../../src/features/notes/noteEdits';
+import { FindSimilarCommand } from '../../src/features/similar/findSimilarCommand';
 import type { LearningsNode } from '../../src/features/learnings/learningsNodes';
 import { candor, treeSnapshot, waitFor } from './helpers';
 
@@ -93,5 +96,25 @@ describe('Find Similar (candor.findSimilar)', function () {
     const ofFirst = await children('Flushed the staging cache');
     assert.deepStrictEqual(ofFirst.map((i) => [i.label, i.contextValue]), [['Emptied the cache on the test servers', 'candor.related.namedBy']]);
     assert.strictEqual(ofFirst[0].command?.command, 'candor.openNote');
+  });
+
+  it('Log Mistake\'s suggestions: searched from the title alone, without blocking; a match marked after the note is written is set in it', async () => {
+    const api = await candor();
+    const suggestions = new SimilarSuggestions(new FindSimilarCommand(api.notes, api.git), api.notes, new NoteEditor(api.notes));
+    const folder = vscode.workspace.workspaceFolders![0];
+    const started = Date.now();
+    suggestions.start(folder, 'Flushed the staging cache by mistake', []);
+    assert.ok(Date.now() - started < 200, 'start returns at once');
+    const shown = await suggestions.shown;
+    assert.strictEqual(shown[0]?.id, id(first));
+    assert.deepStrictEqual(suggestions.relatedIds(), []);
+    const third = await vscode.commands.executeCommand<vscode.Uri>('candor.logMistake', { title: 'Flushed the staging cache by mistake', severity: 'low' });
+    try {
+      suggestions.noteWritten(third, []);
+      await suggestions.markRelated(id(first));
+      assert.match(fs.readFileSync(third.fsPath, 'utf8'), new RegExp(`^related: \\[${id(first)}\\]$`, 'm'));
+    } finally {
+      fs.rmSync(third.fsPath, { force: true });
+    }
   });
 });

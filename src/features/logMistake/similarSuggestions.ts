@@ -40,6 +40,12 @@ export class SimilarSuggestions {
     }
   }
 
+  /** What a button of the message does: the match goes into the note's `related`, now or when written. */
+  async markRelated(id: string): Promise<void> {
+    this.related.add(id);
+    await this.setInNote();
+  }
+
   private async setInNote(): Promise<void> {
     if (this.written && this.editor) {
       await this.editor.setFields(this.written, [{ path: ['related'], value: this.relatedIds() }]).catch((err: unknown) => {
@@ -71,8 +77,7 @@ export class SimilarSuggestions {
     if (!picked) {
       return;
     }
-    this.related.add(picked.match.id);
-    await this.setInNote();
+    await this.markRelated(picked.match.id);
   }
 }
 
