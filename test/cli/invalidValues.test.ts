@@ -31,6 +31,10 @@ describe('candor list, show and check on broken notes (issue 16, item 8)', () =>
     const duplicate = out.find((l) => l.includes('2026-02-22'))!;
     assert.match(duplicate, /^! {2}2026-02-22-dupl +\? \(!\) +\? \(!\) /);
     assert.doesNotMatch(duplicate, /\bopen\b|\blow\b|medium|resolved/);
+    // A long invalid value is cut before its mark, which stays.
+    writeRaw(repo.root, '2026-02-23-long.md', '---\ntitle: Long\nstatus: this-is-a-much-longer-invalid-status\nseverity: low\n---\n');
+    const long = stdoutLines(runCli(['list'], { cwd: repo.root, env: { COLUMNS: '120' } })).find((l) => l.endsWith('Long'))!;
+    assert.match(long, /^! {2}2026-02-23-long +this-is-a-m… \(!\) +low +Long$/);
   });
 
   it('list --json keeps the file\'s raw value and names the invalid fields', () => {

@@ -56,14 +56,16 @@ describe('the Learnings tree', () => {
 
   it('shows an invalid status as the file has it, marked invalid, never a default (issue 16, item 8)', async () => {
     const api = await candor();
+    fs.mkdirSync(incidentsDir(), { recursive: true });
     const file = path.join(incidentsDir(), '2025-01-04-typo-in-status.md');
     fs.writeFileSync(file, '---\ntitle: Typo in status\nstatus: opne\nseverity: high\noccurred: 2025-01-04T09:00:00Z\n---\nbody\n');
     const broken = await waitFor('the note under Needs attention', async () =>
       (await treeSnapshot(api)).find((g) => g.group === 'Needs attention')?.notes.find((n) => n.item.label === 'Typo in status'));
     assert.strictEqual(broken.item.description, '2025-01-04 · opne (invalid) · high');
-    const tooltip = (broken.item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ');
-    assert.match(tooltip, /high · opne \(invalid\)/);
-    assert.doesNotMatch(tooltip, /\bopen\b|medium/);
+    // The tooltip's values line, Markdown escapes undone (its problem line names the valid statuses).
+    const tooltip = (broken.item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+    const values = tooltip.split('\n').find((l) => l.startsWith('high'));
+    assert.strictEqual(values, 'high · opne (invalid) · 2025-01-04T09:00:00Z');
     fs.rmSync(file);
     await waitFor('the note to go', async () => !(await treeSnapshot(api)).some((g) => g.notes.some((n) => n.item.label === 'Typo in status')));
   });

@@ -15,7 +15,7 @@ import { EXIT, UsageError, type ExitCode } from '../exitCodes';
 import type { Io } from '../io';
 import { openRepo, relativeToRoot, scanNotes } from '../repoContext';
 import { renderTable, type Column } from '../table';
-import { safeLine } from '../terminalText';
+import { displayWidth, safeLine, truncate } from '../terminalText';
 
 const NAME = 'list';
 
@@ -134,6 +134,15 @@ function validWhereFiltered(n: IndexedNote, query: { statuses: readonly string[]
   return (query.statuses.length === 0 || usable('status')) && (query.severities.length === 0 || usable('severity'));
 }
 
+/** A status or severity as the table shows it; a long invalid value is cut before its mark, not the mark. */
+function valueCell(n: IndexedNote, key: NoteFieldKey): string {
+  const text = safeLine(shownValue(n, key, TABLE_MARKS));
+  if (displayWidth(text) <= MAX_VALUE_WIDTH || !text.endsWith(TABLE_MARKS.invalid)) {
+    return text;
+  }
+  return `${truncate(text.slice(0, -TABLE_MARKS.invalid.length), MAX_VALUE_WIDTH - TABLE_MARKS.invalid.length)}${TABLE_MARKS.invalid}`;
+}
+
 function printTable(notes: IndexedNote[], shorts: ReadonlyMap<string, string>, io: Io): void {
   const p = io.paint;
   // The ! column only when a note needs it: most listings have none.
@@ -146,8 +155,8 @@ function printTable(notes: IndexedNote[], shorts: ReadonlyMap<string, string>, i
   ];
   const rows = notes.map((n) => [
     shorts.get(n.note.id) ?? n.note.id,
-    safeLine(shownValue(n, 'status', TABLE_MARKS)),
-    safeLine(shownValue(n, 'severity', TABLE_MARKS)),
+    valueCell(n, 'status'),
+    valueCell(n, 'severity'),
     safeLine(n.note.title),
   ]);
   const lines = marked
