@@ -14,6 +14,8 @@ const ID = '2026-02-01-reviewed-cache';
 describe('Review Changes', () => {
   let source: string;
   let original: string;
+  /** The file at HEAD: the note is anchored on it, and the change is made to it (what other tests left on disk may differ). */
+  let committed: string;
   let noteFile: string;
 
   before(async () => {
@@ -21,7 +23,8 @@ describe('Review Changes', () => {
     source = path.join(workspaceRoot(), 'src', 'cache.ts');
     original = fs.readFileSync(source, 'utf8');
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspaceRoot(), encoding: 'utf8' }).trim();
-    const anchor = makeAnchor(sliceLines(original, 1, 2))!;
+    committed = execFileSync('git', ['show', 'HEAD:src/cache.ts'], { cwd: workspaceRoot(), encoding: 'utf8' });
+    const anchor = makeAnchor(sliceLines(committed, 1, 2))!;
     noteFile = path.join(incidentsDir(), `${ID}.md`);
     fs.mkdirSync(incidentsDir(), { recursive: true });
     fs.writeFileSync(noteFile, [
@@ -30,7 +33,7 @@ describe('Review Changes', () => {
       '---', '', '## Learnings', '', 'Read the cache notes first.', '',
     ].join('\n'));
     await api.notes.refreshFile(vscode.Uri.file(noteFile));
-    const lines = original.split('\n');
+    const lines = committed.split('\n');
     lines[0] = `${lines[0]} // edited`;
     fs.writeFileSync(source, lines.join('\n'));
   });
@@ -96,13 +99,13 @@ describe('Review Changes', () => {
       assert.ok(await vscode.workspace.applyEdit(edit));
       assert.ok(await doc.save());
     };
-    await setFirstLine(original.split('\n')[0]);
+    await setFirstLine(committed.split('\n')[0]);
     await waitFor('the group to go once the change no longer touches the note', async () => !(await touchedOnTop()), 20_000);
-    await setFirstLine(`${original.split('\n')[0]} // edited again`);
+    await setFirstLine(`${committed.split('\n')[0]} // edited again`);
     await waitFor('the group to come back', touchedOnTop, 20_000);
     // Cleared by someone else: saves stop reviewing until Review Changes runs again.
     api.learnings.setTouched(undefined);
-    await setFirstLine(`${original.split('\n')[0]} // and again`);
+    await setFirstLine(`${committed.split('\n')[0]} // and again`);
     await new Promise((resolve) => setTimeout(resolve, 3000));
     assert.ok(!(await touchedOnTop()), 'a cleared group stays cleared');
   });
