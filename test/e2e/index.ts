@@ -64,7 +64,8 @@ export async function run({ page, workspace, screenshotsDir }: E2EContext): Prom
   // The note opens as the active editor, and is on disk with its links.
   const today = new Date().toISOString().slice(0, 10);
   const fileName = `${today}-flushed-the-production-cache.md`;
-  await page.getByRole('tab', { name: new RegExp(fileName.replace(/\./g, '\\.')) }).first().waitFor({ timeout: 15_000 });
+  // Log Mistake runs git (blame, log) before writing: a loaded machine can take a while.
+  await page.getByRole('tab', { name: new RegExp(fileName.replace(/\./g, '\\.')) }).first().waitFor({ timeout: 60_000 });
   const noteText = fs.readFileSync(path.join(workspace, 'incidents', fileName), 'utf8');
   assert.match(noteText, /^title: Flushed the production cache$/m);
   assert.match(noteText, /^severity: high$/m);

@@ -28,7 +28,11 @@ export async function respondFlow(page: Page, workspace: string, screenshotsDir:
   const note = page.getByRole('treeitem', { name: new RegExp(title) }).first();
   await note.click();
   await note.click({ button: 'right' });
-  await page.getByRole('menuitem', { name: /^Respond…/ }).first().click();
+  // The workbench's context menu highlights an item on hover and runs it on Enter (a synthetic
+  // click can leave it open).
+  const respondItem = page.getByRole('menuitem', { name: /^Respond…/ }).first();
+  await respondItem.hover();
+  await page.keyboard.press('Enter');
 
   // The kinds, with their prefilled text as detail; Thanks is picked by click, as a person would.
   await page.getByRole('option', { name: /Offer help/ }).first().waitFor({ timeout: 10_000 });
@@ -44,7 +48,7 @@ export async function respondFlow(page: Page, workspace: string, screenshotsDir:
   const files = fs.readdirSync(dir);
   assert.equal(files.length, 1);
   assert.match(files[0], /^\d{4}-\d{2}-\d{2}T\d{6}Z-test-user\.md$/);
-  assert.match(fs.readFileSync(path.join(dir, files[0]), 'utf8'), new RegExp(`^---\\nnote: ${id}\\nkind: thanks\\nauthor: Test User <test@example\\.com>\\ndate: [0-9TZ:-]+\\n---\\n\\n${PREFILL}\\n$`));
+  assert.match(fs.readFileSync(path.join(dir, files[0]), 'utf8'), new RegExp(`^---\\nnote: ${id}\\nkind: thanks\\nauthor: Test User <test@example\\.com>\\ndate: [0-9TZ:-]+\\n---\\n\\n${PREFILL.replace(/[.?]/g, "\\$&")}\\n$`));
 
   // In the tree: the count beside the note, and the response under it (expanded if it was not).
   await page.getByRole('treeitem', { name: new RegExp(`${title}.*1 response`) }).first().waitFor({ timeout: 10_000 });
