@@ -28,7 +28,7 @@ describe('Find Similar (candor.findSimilar)', function () {
 
   before(async () => {
     first = await vscode.commands.executeCommand<vscode.Uri>('candor.logMistake', {
-      title: 'Flushed the staging cache', severity: 'medium', action: 'Ran FLUSHALL on staging', files: [{ path: 'src/cache.ts', startLine: 12, endLine: 18 }],
+      title: 'Flushed the staging Redis cache', severity: 'medium', action: 'Ran FLUSHALL on staging', files: [{ path: 'src/cache.ts', startLine: 12, endLine: 18 }],
     });
     second = await vscode.commands.executeCommand<vscode.Uri>('candor.logMistake', {
       title: 'Emptied the cache on the test servers', severity: 'low', files: [{ path: 'src/cache.ts', startLine: 14, endLine: 16 }], related: [id(first)],
@@ -92,8 +92,8 @@ describe('Find Similar (candor.findSimilar)', function () {
       return (await api.learnings.getChildren(node)).filter((c): c is Extract<LearningsNode, { kind: 'related' }> => c.kind === 'related').map((c) => api.learnings.getTreeItem(c));
     };
     const ofSecond = await children('Emptied the cache on the test servers');
-    assert.deepStrictEqual(ofSecond.map((i) => [i.label, i.contextValue]), [['Flushed the staging cache', 'candor.related.names']]);
-    const ofFirst = await children('Flushed the staging cache');
+    assert.deepStrictEqual(ofSecond.map((i) => [i.label, i.contextValue]), [['Flushed the staging Redis cache', 'candor.related.names']]);
+    const ofFirst = await children('Flushed the staging Redis cache');
     assert.deepStrictEqual(ofFirst.map((i) => [i.label, i.contextValue]), [['Emptied the cache on the test servers', 'candor.related.namedBy']]);
     assert.strictEqual(ofFirst[0].command?.command, 'candor.openNote');
   });
@@ -103,12 +103,12 @@ describe('Find Similar (candor.findSimilar)', function () {
     const suggestions = new SimilarSuggestions(new FindSimilarCommand(api.notes, api.git), api.notes, new NoteEditor(api.notes));
     const folder = vscode.workspace.workspaceFolders![0];
     const started = Date.now();
-    suggestions.start(folder, 'Flushed the staging cache by mistake', []);
+    suggestions.start(folder, 'Flushed the staging Redis cache by mistake', []);
     assert.ok(Date.now() - started < 200, 'start returns at once');
     const shown = await suggestions.shown;
     assert.strictEqual(shown[0]?.id, id(first));
     assert.deepStrictEqual(suggestions.relatedIds(), []);
-    const third = await vscode.commands.executeCommand<vscode.Uri>('candor.logMistake', { title: 'Flushed the staging cache by mistake', severity: 'low' });
+    const third = await vscode.commands.executeCommand<vscode.Uri>('candor.logMistake', { title: 'Flushed the staging Redis cache by mistake', severity: 'low' });
     try {
       suggestions.noteWritten(third, []);
       await suggestions.markRelated(id(first));
