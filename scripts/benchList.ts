@@ -5,8 +5,8 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { openIndexCache } from '../src/core/indexCache';
-import { isNoteFileName } from '../src/core/noteIndex';
+import { openIndexCache } from '../src/core/noteIndex/indexCache';
+import { isNoteFileName } from '../src/core/noteIndex/noteIndex';
 
 export interface ListRun {
   baselineSyncMs: number;

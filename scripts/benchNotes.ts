@@ -4,10 +4,10 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { makeAnchor, sliceLines } from '../src/core/anchor';
-import { noteId, slugify } from '../src/core/slug';
-import { renderNote, type NoteDraft } from '../src/core/noteWriter';
-import { SEVERITIES, type LinkedCommit, type LinkedFile, type SectionKey } from '../src/core/noteModel';
+import { makeAnchor, sliceLines } from '../src/core/anchoring/recordedAnchor';
+import { noteId, slugify } from '../src/core/noteFormat/fileName';
+import { renderNote, type NoteDraft } from '../src/core/noteWriting/newNoteFile';
+import { SEVERITIES, type LinkedCommit, type LinkedFile, type SectionKey } from '../src/core/noteFormat/noteModel';
 
 export interface GeneratedRepo {
   root: string;

@@ -7,12 +7,12 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { makeAnchor, sliceLines } from '../src/core/anchor';
+import { makeAnchor, sliceLines } from '../src/core/anchoring/recordedAnchor';
 import { locateLinks } from '../src/core/anchoring/locateLinks';
 import { GitRunner } from '../src/core/git/gitRunner';
-import type { LinkedFile } from '../src/core/noteModel';
-import { NoteIndex } from '../src/core/noteIndex';
-import { renderNote } from '../src/core/noteWriter';
+import type { LinkedFile } from '../src/core/noteFormat/noteModel';
+import { NoteIndex } from '../src/core/noteIndex/noteIndex';
+import { renderNote } from '../src/core/noteWriting/newNoteFile';
 import { reviewChanges } from '../src/core/review/reviewChanges';
 
 export interface ReviewRepo {

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildSite } from '../src/core/site/buildSite';
-import { isNoteFileName } from '../src/core/noteIndex';
+import { isNoteFileName } from '../src/core/noteIndex/noteIndex';
 
 export interface SiteRun {
   baselineMs: number;

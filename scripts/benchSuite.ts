@@ -12,22 +12,22 @@ import { reviewRows, reviewRun, reviewSections, type ReviewRun, type ReviewSecti
 import { siteRun, type SiteRun } from './benchSite';
 import { captureContext } from '../src/core/git/captureContext';
 import { GitRunner } from '../src/core/git/gitRunner';
-import { groupNotes, matchesFilter, regroupChanged } from '../src/core/noteGrouping';
-import { isNoteFileName, NoteIndex } from '../src/core/noteIndex';
-import type { IndexedNote } from '../src/core/noteFileRead';
-import { resolveInside } from '../src/core/repoPaths';
-import { findTaskItems } from '../src/core/taskItems';
+import { groupNotes, matchesFilter, regroupChanged } from '../src/core/listing/noteGrouping';
+import { isNoteFileName, NoteIndex } from '../src/core/noteIndex/noteIndex';
+import type { IndexedNote } from '../src/core/noteIndex/noteFileRead';
+import { resolveInside } from '../src/core/repository/repoPaths';
+import { findTaskItems } from '../src/core/noteFormat/taskItems';
 import { wordingRun, type WordingRun } from './benchWording';
 import { segmentsRun, type SegmentsRun } from './benchSegments';
 import { listRun, type ListRun } from './benchList';
 import { similarRun, type SimilarRun } from './benchSimilar';
 
 // The cache module exists from this change on; the same suite also measures the code before it.
-type CacheModule = typeof import('../src/core/indexCache');
+type CacheModule = typeof import('../src/core/noteIndex/indexCache');
 let cacheModule: CacheModule | undefined;
 try {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  cacheModule = require('../src/core/indexCache') as CacheModule;
+  cacheModule = require('../src/core/noteIndex/indexCache') as CacheModule;
 } catch {
   cacheModule = undefined;
 }

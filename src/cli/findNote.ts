@@ -2,8 +2,8 @@
 // shows it), any prefix of exactly one id, or the note file's path. The lookup is the core's
 // (shortIds); this turns its outcomes into the CLI's exit codes.
 import * as path from 'path';
-import type { IndexedNote } from '../core/noteFileRead';
-import { lookUpNoteId, shortIds } from '../core/shortIds';
+import type { IndexedNote } from '../core/noteIndex/noteFileRead';
+import { lookUpNoteId, shortIds } from '../core/listing/shortIds';
 import { CliError, EXIT } from './exitCodes';
 import { closestMatches } from './suggest';
 import { safeLine } from './terminalText';

@@ -3,11 +3,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { GitRunner } from '../core/git/gitRunner';
-import { resolveIncidentsDir } from '../core/logMistake';
-import { openIndexCache } from '../core/indexCache';
-import { NoteIndex } from '../core/noteIndex';
-import type { IndexedNote } from '../core/noteFileRead';
-import { findRepoRoot } from '../core/repoRoot';
+import { resolveIncidentsDir } from '../core/noteWriting/logMistake';
+import { openIndexCache } from '../core/noteIndex/indexCache';
+import { NoteIndex } from '../core/noteIndex/noteIndex';
+import type { IndexedNote } from '../core/noteIndex/noteFileRead';
+import { findRepoRoot } from '../core/repository/repoRoot';
 import { CliError, EXIT, UsageError } from './exitCodes';
 import type { Io } from './io';
 import { withProgress } from './progress';

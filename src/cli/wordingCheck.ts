@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import { checkBlameless, type BlamelessFinding } from '../core/disclosure/blamelessCheck';
 import { withCustomRules, type BlamelessRule } from '../core/disclosure/blamelessRule';
 import { WORDING_RULES } from '../core/disclosure/wordingRules';
-import type { NoteProblem } from '../core/noteModel';
+import type { NoteProblem } from '../core/noteFormat/noteModel';
 
 /** A wording finding as a check problem: always a warning, with its column. */
 export interface WordingProblem extends NoteProblem {

@@ -4,7 +4,7 @@
 // cannot be read is ignored with a warning, never a failure: notes can be read without it.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { HostKind } from '../core/permalinks';
+import type { HostKind } from '../core/repository/permalinks';
 import { parseJsonWithComments } from './jsonc';
 
 export interface WorkspaceSettings {

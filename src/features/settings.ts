@@ -1,7 +1,7 @@
 // Candor's settings, read per workspace folder (they are resource-scoped).
 import * as vscode from 'vscode';
-import { resolveIncidentsDir } from '../core/logMistake';
-import { SEVERITIES, type Severity } from '../core/noteModel';
+import { resolveIncidentsDir } from '../core/noteWriting/logMistake';
+import { SEVERITIES, type Severity } from '../core/noteFormat/noteModel';
 
 export function incidentsFolderSetting(folder: vscode.WorkspaceFolder): string {
   return vscode.workspace.getConfiguration('candor', folder.uri).get<string>('incidentsFolder', 'incidents');

@@ -3,8 +3,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { GitRunner } from '../../src/core/git/gitRunner';
-import { logMistake } from '../../src/core/logMistake';
-import { parseNote } from '../../src/core/noteParser';
+import { logMistake } from '../../src/core/noteWriting/logMistake';
+import { parseNote } from '../../src/core/noteFormat/noteParser';
 import { lines, tempDir, TempRepo } from '../unit/helpers/tempRepo';
 import { ensureBuilt, runCli } from './helpers/cli';
 

@@ -1,7 +1,7 @@
 // `candor similar` and `candor log --related` through the built CLI (dist/cli.js), on real git
 // repositories in temp folders; `candor check` on the related field.
 import * as assert from 'assert';
-import { makeAnchor, sliceLines } from '../../src/core/anchor';
+import { makeAnchor, sliceLines } from '../../src/core/anchoring/recordedAnchor';
 import { lines, TempRepo } from '../unit/helpers/tempRepo';
 import { ensureBuilt, runCli, writeNote } from './helpers/cli';
 

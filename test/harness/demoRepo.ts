@@ -4,8 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { renderNote } from '../../src/core/noteWriter';
-import { setFields, type FieldChanges } from '../../src/core/noteRewriter';
+import { renderNote } from '../../src/core/noteWriting/newNoteFile';
+import { setFields, type FieldChanges } from '../../src/core/noteWriting/noteRewriter';
 
 const FILES: Record<string, string> = {
   'src/cache.ts': `// In-memory cache with per-entry expiry, used by the API client.

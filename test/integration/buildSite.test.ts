@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { renderNote } from '../../src/core/noteWriter';
+import { renderNote } from '../../src/core/noteWriting/newNoteFile';
 import { workspaceRoot } from './helpers';
 
 describe('candor.buildSite', () => {

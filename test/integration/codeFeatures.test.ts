@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { parseNote } from '../../src/core/noteParser';
+import { parseNote } from '../../src/core/noteFormat/noteParser';
 import { candor, treeSnapshot, waitFor, workspaceRoot } from './helpers';
 
 const TITLE = 'Expired cache entries a second early';

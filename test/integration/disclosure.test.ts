@@ -4,7 +4,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { parseNote } from '../../src/core/noteParser';
+import { parseNote } from '../../src/core/noteFormat/noteParser';
 import { waitFor, workspaceRoot } from './helpers';
 
 const TITLE = 'Flushed the staging cache';

@@ -3,7 +3,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { parseNote } from '../../src/core/noteParser';
+import { parseNote } from '../../src/core/noteFormat/noteParser';
 import type { LearningsNode } from '../../src/features/learnings/learningsNodes';
 import { candor, treeSnapshot, waitFor, workspaceRoot } from './helpers';
 

@@ -3,7 +3,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { parseNote } from '../../src/core/noteParser';
+import { parseNote } from '../../src/core/noteFormat/noteParser';
 import { candor, clearIncidents, incidentsDir, treeSnapshot, waitFor, workspaceRoot } from './helpers';
 
 function git(...args: string[]): string {

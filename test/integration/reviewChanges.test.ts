@@ -5,7 +5,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { makeAnchor, sliceLines } from '../../src/core/anchor';
+import { makeAnchor, sliceLines } from '../../src/core/anchoring/recordedAnchor';
 import type { ReviewReport } from '../../src/core/review/reviewChanges';
 import { candor, incidentsDir, treeSnapshot, waitFor, workspaceRoot } from './helpers';
 

@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { makeAnchor, sliceLines } from '../../src/core/anchor';
+import { makeAnchor, sliceLines } from '../../src/core/anchoring/recordedAnchor';
 import { locateLinks } from '../../src/core/anchoring/locateLinks';
 import type { AnchorLocation } from '../../src/core/anchoring/types';
 import { GitRunner } from '../../src/core/git/gitRunner';
-import type { LinkedFile } from '../../src/core/noteModel';
+import type { LinkedFile } from '../../src/core/noteFormat/noteModel';
 import { tempDir, TempRepo } from './helpers/tempRepo';
 
 const trusted = () => new GitRunner({ isTrusted: () => true });

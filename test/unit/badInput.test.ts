@@ -6,12 +6,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { locateLinks } from '../../src/core/anchoring/locateLinks';
 import { GitRunner } from '../../src/core/git/gitRunner';
-import { groupNotes, matchesFilter, GROUP_BY } from '../../src/core/noteGrouping';
-import { NoteIndex } from '../../src/core/noteIndex';
-import { hasErrors } from '../../src/core/noteModel';
-import { setFields } from '../../src/core/noteRewriter';
-import { resolveInside } from '../../src/core/repoPaths';
-import { findTaskItems } from '../../src/core/taskItems';
+import { groupNotes, matchesFilter, GROUP_BY } from '../../src/core/listing/noteGrouping';
+import { NoteIndex } from '../../src/core/noteIndex/noteIndex';
+import { hasErrors } from '../../src/core/noteFormat/noteModel';
+import { setFields } from '../../src/core/noteWriting/noteRewriter';
+import { resolveInside } from '../../src/core/repository/repoPaths';
+import { findTaskItems } from '../../src/core/noteFormat/taskItems';
 import { lines, tempDir, TempRepo } from './helpers/tempRepo';
 
 export interface BadInputCase {

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { GitRunner } from '../../src/core/git/gitRunner';
-import { NoteIndex } from '../../src/core/noteIndex';
+import { NoteIndex } from '../../src/core/noteIndex/noteIndex';
 import { notesTouchedOnBranch } from '../../src/core/review/branchTouches';
 import { addNote, edit, link, reviewRepo, SOURCE } from './helpers/reviewRepo';
 import { TempRepo } from './helpers/tempRepo';

@@ -11,8 +11,8 @@ import { digestMarkdown, THREE_QUESTIONS } from '../../src/core/digest/digestMar
 import { digestPeriod, firstAnniversary, parseDigestDate } from '../../src/core/digest/digestPeriod';
 import { addLines } from '../../src/core/digest/followUpDates';
 import { GitRunner } from '../../src/core/git/gitRunner';
-import { NoteIndex } from '../../src/core/noteIndex';
-import { updateNoteFile } from '../../src/core/noteUpdate';
+import { NoteIndex } from '../../src/core/noteIndex/noteIndex';
+import { updateNoteFile } from '../../src/core/noteWriting/safeNoteSave';
 import { writeResponse } from '../../src/core/responses/responseStore';
 import { TempRepo } from './helpers/tempRepo';
 

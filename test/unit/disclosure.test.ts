@@ -7,10 +7,10 @@ import { followUpSentence } from '../../src/core/disclosure/followUpSentences';
 import { preventionMarkdown, readableTime } from '../../src/core/disclosure/noteValues';
 import { checkTemplate, renderTemplate, TemplateError } from '../../src/core/disclosure/template';
 import { TEMPLATE_PLACEHOLDERS, type PlaceholderName, type TemplateValues } from '../../src/core/disclosure/templatePlaceholders';
-import { parseNote } from '../../src/core/noteParser';
-import type { Note } from '../../src/core/noteModel';
-import { updateNoteFile } from '../../src/core/noteUpdate';
-import { parseRemote } from '../../src/core/permalinks';
+import { parseNote } from '../../src/core/noteFormat/noteParser';
+import type { Note } from '../../src/core/noteFormat/noteModel';
+import { updateNoteFile } from '../../src/core/noteWriting/safeNoteSave';
+import { parseRemote } from '../../src/core/repository/permalinks';
 import { tempDir } from './helpers/tempRepo';
 
 // Compiled to out/test/unit: the fixtures stay in the source tree.

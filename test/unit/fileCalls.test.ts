@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { fileBytes, runAsync, runSync, statFile, type FileBytes } from '../../src/core/fileCalls';
+import { fileBytes, runAsync, runSync, statFile, type FileBytes } from '../../src/core/noteIndex/fileCalls';
 
 function summary(read: FileBytes | undefined): unknown {
   return read && { size: read.stat.size, ino: read.stat.ino, bytes: read.bytes?.toString('utf8'), error: read.error !== undefined };

@@ -1,13 +1,13 @@
 import * as assert from 'assert';
-import { addFollowUp, isOverdue, validateFollowUp } from '../../src/core/followUps';
+import { addFollowUp, isOverdue, validateFollowUp } from '../../src/core/noteFormat/followUps';
 import { commitTimes, findIncidentTrailers, withIncidentTrailer } from '../../src/core/git/trailers';
 import { GitRunner } from '../../src/core/git/gitRunner';
 import * as fs from 'fs';
 import * as path from 'path';
-import { computeInsights } from '../../src/core/insights';
-import { gatherInsights } from '../../src/core/insightsReport';
-import { parseNote } from '../../src/core/noteParser';
-import { findTaskItems } from '../../src/core/taskItems';
+import { computeInsights } from '../../src/core/insights/insights';
+import { gatherInsights } from '../../src/core/insights/insightsReport';
+import { parseNote } from '../../src/core/noteFormat/noteParser';
+import { findTaskItems } from '../../src/core/noteFormat/taskItems';
 import { tempDir, TempRepo } from './helpers/tempRepo';
 
 const NOTE = [

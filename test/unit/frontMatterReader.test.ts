@@ -4,10 +4,10 @@
 // plus mutations. Seeds are fixed so a failure reproduces; CANDOR_FUZZ_SEED tries another.
 import * as assert from 'assert';
 import { isMap, parseDocument } from 'yaml';
-import { readStrictYaml } from '../../src/core/frontMatterReader';
-import { splitFrontMatter } from '../../src/core/frontMatter';
-import { YAML_LIMITS } from '../../src/core/frontMatterYaml';
-import { renderNote } from '../../src/core/noteWriter';
+import { readStrictYaml } from '../../src/core/noteFormat/frontMatter/frontMatterReader';
+import { splitFrontMatter } from '../../src/core/noteFormat/frontMatter/frontMatter';
+import { YAML_LIMITS } from '../../src/core/noteFormat/frontMatter/frontMatterYaml';
+import { renderNote } from '../../src/core/noteWriting/newNoteFile';
 import { mutate, PLAIN_DRAFT, random, randomDocument, randomDraft, SEED } from './helpers/yamlFuzz';
 
 type Outcome = { ok: true; value: unknown } | { ok: false; errors?: { message: string; line: number }[] };

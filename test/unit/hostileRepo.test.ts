@@ -12,8 +12,8 @@ import { captureContext, recentCommits, resolveCommits } from '../../src/core/gi
 import { followUpChanges } from '../../src/core/digest/followUpDates';
 import { GitRunner } from '../../src/core/git/gitRunner';
 import { headSha, showCommit, userEmail } from '../../src/core/git/repoQueries';
-import { logMistake } from '../../src/core/logMistake';
-import { originRemote } from '../../src/core/permalinks';
+import { logMistake } from '../../src/core/noteWriting/logMistake';
+import { originRemote } from '../../src/core/repository/permalinks';
 import { lines, tempDir, TempRepo } from './helpers/tempRepo';
 
 const TRAPPED_ENV = ['PAGER', 'GIT_PAGER', 'EDITOR', 'VISUAL', 'GIT_EDITOR', 'GIT_SSH_COMMAND', 'GIT_SSH', 'GIT_EXTERNAL_DIFF', 'GIT_ASKPASS', 'SSH_ASKPASS'];

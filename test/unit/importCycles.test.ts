@@ -79,8 +79,8 @@ describe('import cycles', () => {
   it('reads imports of every kind from the sources', () => {
     const graph = importGraph(SRC);
     assert.ok(graph.size > 50, `only ${graph.size} files under ${SRC}`);
-    const parser = graph.get(path.join(SRC, 'core', 'noteParser.ts')) ?? [];
-    assert.ok(parser.includes(path.join(SRC, 'core', 'noteFields.ts')), 'noteParser imports noteFields');
+    const parser = graph.get(path.join(SRC, 'core', 'noteFormat', 'noteParser.ts')) ?? [];
+    assert.ok(parser.includes(path.join(SRC, 'core', 'noteFormat', 'noteFields.ts')), 'noteParser imports noteFields');
   });
 
   it('none in src/', () => {

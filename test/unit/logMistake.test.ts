@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { GitRunner } from '../../src/core/git/gitRunner';
-import { logMistake, resolveIncidentsDir, validateTitle } from '../../src/core/logMistake';
-import { parseNote } from '../../src/core/noteParser';
+import { logMistake, resolveIncidentsDir, validateTitle } from '../../src/core/noteWriting/logMistake';
+import { parseNote } from '../../src/core/noteFormat/noteParser';
 import { lines, TempRepo } from './helpers/tempRepo';
 
 describe('logMistake (core)', () => {

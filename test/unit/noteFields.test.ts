@@ -1,13 +1,13 @@
-// The field table (src/core/noteFields.ts) against the places that must know every field: the
+// The field table (src/core/noteFormat/noteFields.ts) against the places that must know every field: the
 // model, the parser, the index cache and the writer. A field added to Note but not to the table,
 // or marked cached but dropped by the cache, fails here (the index cache once lost `resolved`).
 import * as assert from 'assert';
 import { parse } from 'yaml';
-import { cachedFields } from '../../src/core/indexCache';
-import { CACHED_FIELDS, NOTE_FIELDS, WRITTEN_FIELDS, defaultFields, type NoteFieldKey } from '../../src/core/noteFields';
-import type { Note } from '../../src/core/noteModel';
-import { parseNote } from '../../src/core/noteParser';
-import { renderNote } from '../../src/core/noteWriter';
+import { cachedFields } from '../../src/core/noteIndex/indexCache';
+import { CACHED_FIELDS, NOTE_FIELDS, WRITTEN_FIELDS, defaultFields, type NoteFieldKey } from '../../src/core/noteFormat/noteFields';
+import type { Note } from '../../src/core/noteFormat/noteModel';
+import { parseNote } from '../../src/core/noteFormat/noteParser';
+import { renderNote } from '../../src/core/noteWriting/newNoteFile';
 
 // Every field of the model with a value none of them has by default. `Required` makes this fail
 // to compile when Note gains a field that is not listed here.

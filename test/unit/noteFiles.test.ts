@@ -2,12 +2,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as util from 'util';
-import { createNoteFile, renderNote, type NoteDraft } from '../../src/core/noteWriter';
-import { parseNote } from '../../src/core/noteParser';
-import { hasErrors } from '../../src/core/noteModel';
-import { firstEmptySectionLine } from '../../src/core/noteSections';
-import { makeAnchor } from '../../src/core/anchor';
-import { NoteIndex } from '../../src/core/noteIndex';
+import { createNoteFile, renderNote, type NoteDraft } from '../../src/core/noteWriting/newNoteFile';
+import { parseNote } from '../../src/core/noteFormat/noteParser';
+import { hasErrors } from '../../src/core/noteFormat/noteModel';
+import { firstEmptySectionLine } from '../../src/core/noteFormat/noteSections';
+import { makeAnchor } from '../../src/core/anchoring/recordedAnchor';
+import { NoteIndex } from '../../src/core/noteIndex/noteIndex';
 import { tempDir } from './helpers/tempRepo';
 
 const SHA_A = 'a'.repeat(40);

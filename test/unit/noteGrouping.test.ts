@@ -1,9 +1,9 @@
 import * as assert from 'assert';
-import { GROUP_BY, groupNotes, matchesFilter, regroupChanged, type GroupBy } from '../../src/core/noteGrouping';
-import { parseNote } from '../../src/core/noteParser';
-import { findTaskItems, setTaskDone } from '../../src/core/taskItems';
-import { sectionText } from '../../src/core/noteSections';
-import type { ParsedNote } from '../../src/core/noteModel';
+import { GROUP_BY, groupNotes, matchesFilter, regroupChanged, type GroupBy } from '../../src/core/listing/noteGrouping';
+import { parseNote } from '../../src/core/noteFormat/noteParser';
+import { findTaskItems, setTaskDone } from '../../src/core/noteFormat/taskItems';
+import { sectionText } from '../../src/core/noteFormat/noteSections';
+import type { ParsedNote } from '../../src/core/noteFormat/noteModel';
 
 function note(id: string, fields: string, body = ''): ParsedNote {
   return parseNote(`---\nid: ${id}\n${fields}\n---\n${body}`, `${id}.md`);

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { parseNote } from '../../src/core/noteParser';
-import { hasErrors, isDateTime } from '../../src/core/noteModel';
+import { parseNote } from '../../src/core/noteFormat/noteParser';
+import { hasErrors, isDateTime } from '../../src/core/noteFormat/noteModel';
 
 const GOOD = `---
 id: 2026-11-21-x

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { appendListItem, setField, setFields } from '../../src/core/noteRewriter';
-import { parseNote } from '../../src/core/noteParser';
+import { appendListItem, setField, setFields } from '../../src/core/noteWriting/noteRewriter';
+import { parseNote } from '../../src/core/noteFormat/noteParser';
 
 const HAND_EDITED = [
   '---',

@@ -4,10 +4,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { NoteIndex } from '../../src/core/noteIndex';
-import { hasLazyBody, MAX_NOTE_BYTES } from '../../src/core/noteFileRead';
-import { noteBody, parseNote, parseNoteStart } from '../../src/core/noteParser';
-import type { Note } from '../../src/core/noteModel';
+import { NoteIndex } from '../../src/core/noteIndex/noteIndex';
+import { hasLazyBody, MAX_NOTE_BYTES } from '../../src/core/noteIndex/noteFileRead';
+import { noteBody, parseNote, parseNoteStart } from '../../src/core/noteFormat/noteParser';
+import type { Note } from '../../src/core/noteFormat/noteModel';
 import { CASES, FIXTURES } from './badInput.test';
 import { mutate, random, randomDocument } from './helpers/yamlFuzz';
 import { tempDir } from './helpers/tempRepo';

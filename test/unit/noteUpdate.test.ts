@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { NoteConflictError, updateNoteFile, updateNoteText } from '../../src/core/noteUpdate';
+import { NoteConflictError, updateNoteFile, updateNoteText } from '../../src/core/noteWriting/safeNoteSave';
 import { tempDir } from './helpers/tempRepo';
 
 const NOTE = '---\nid: 2026-01-01-x\ntitle: X   # keep\nstatus: open\nseverity: low\n---\n\n- [ ] one\n';

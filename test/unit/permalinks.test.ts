@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { GitRunner } from '../../src/core/git/gitRunner';
-import { commitUrl, fileUrl, originRemote, parseRemote, type HostKind, type RemoteWeb } from '../../src/core/permalinks';
+import { commitUrl, fileUrl, originRemote, parseRemote, type HostKind, type RemoteWeb } from '../../src/core/repository/permalinks';
 import { tempDir, TempRepo } from './helpers/tempRepo';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';

@@ -7,8 +7,8 @@ import { gitAuthor } from '../../src/core/responses/gitAuthor';
 import { checkResponses } from '../../src/core/responses/responseCheck';
 import { authorSlug, parseResponse, renderResponse, responseFileName } from '../../src/core/responses/responseFormat';
 import { draftProblem, listAllResponses, listResponses, responsesDir, writeResponse } from '../../src/core/responses/responseStore';
-import { NoteIndex } from '../../src/core/noteIndex';
-import { renderNote } from '../../src/core/noteWriter';
+import { NoteIndex } from '../../src/core/noteIndex/noteIndex';
+import { renderNote } from '../../src/core/noteWriting/newNoteFile';
 import { TempRepo, tempDir } from './helpers/tempRepo';
 
 const NOTE = '2026-01-05-flushed-the-cache';

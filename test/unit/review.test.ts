@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { GitRunner } from '../../src/core/git/gitRunner';
-import { NoteIndex } from '../../src/core/noteIndex';
+import { NoteIndex } from '../../src/core/noteIndex/noteIndex';
 import { reviewChanges, type ReviewOptions } from '../../src/core/review/reviewChanges';
 import { ReviewError } from '../../src/core/review/reviewRevisions';
 import { parseDiff, unquote } from '../../src/core/review/diffHunks';

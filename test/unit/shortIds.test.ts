@@ -1,7 +1,7 @@
 // Issue 16, item 11: short note ids (date + a few slug characters, grown until unique in the
 // folder) and the one lookup every id-taking command uses: an id, or a prefix of exactly one.
 import * as assert from 'assert';
-import { lookUpNoteId, shortIds } from '../../src/core/shortIds';
+import { lookUpNoteId, shortIds } from '../../src/core/listing/shortIds';
 import { terminalWidth } from '../../src/cli/io';
 
 describe('short note ids (issue 16, item 11)', () => {

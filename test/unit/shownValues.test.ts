@@ -4,8 +4,8 @@
 import * as assert from 'assert';
 import {
   brokenNoteValues, fileValue, invalidFields, shownValue, shownValues, valueState, WORDED_MARKS,
-} from '../../src/core/noteFields';
-import { parseNote } from '../../src/core/noteParser';
+} from '../../src/core/noteFormat/noteFields';
+import { parseNote } from '../../src/core/noteFormat/noteParser';
 
 const note = (...fields: string[]) => parseNote(`---\ntitle: Typo\n${fields.join('\n')}\n---\nBody\n`, '2026-02-21-typo.md');
 

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { GitRunner } from '../../src/core/git/gitRunner';
-import type { Note } from '../../src/core/noteModel';
+import type { Note } from '../../src/core/noteFormat/noteModel';
 import { maskSecrets } from '../../src/core/secrets';
 import { buildSite } from '../../src/core/site/buildSite';
 import { esc } from '../../src/core/site/siteLayout';

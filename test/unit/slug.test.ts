@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { noteId, slugify } from '../../src/core/slug';
+import { noteId, slugify } from '../../src/core/noteFormat/fileName';
 
 describe('slugify', () => {
   it('lower-cases and joins words with dashes', () => {

@@ -11,7 +11,7 @@ import { BlamelessRuleError, validateBlamelessRules, withCustomRules, type Blame
 import { draftDisclosure } from '../../src/core/disclosure/draftDisclosure';
 import { evaluateWording, parseCorpus } from '../../src/core/disclosure/wordingEvaluation';
 import { WORDING_RULES } from '../../src/core/disclosure/wordingRules';
-import { parseNote } from '../../src/core/noteParser';
+import { parseNote } from '../../src/core/noteFormat/noteParser';
 
 // Compiled to out/test/unit: the fixtures stay in the source tree.
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures');

@@ -3,11 +3,11 @@
 // (overdue follow-ups). One scan of the folder and one git process for all the shas.
 import * as fs from 'fs';
 import * as path from 'path';
-import { localDay } from '../../core/followUps';
-import { checkNotes, type CheckedNote } from '../../core/noteCheck';
+import { localDay } from '../../core/noteFormat/followUps';
+import { checkNotes, type CheckedNote } from '../../core/noteFormat/noteCheck';
 import { checkResponses, type CheckedResponse } from '../../core/responses/responseCheck';
 import { listAllResponses } from '../../core/responses/responseStore';
-import type { NoteProblem } from '../../core/noteModel';
+import type { NoteProblem } from '../../core/noteFormat/noteModel';
 import { choiceOption, flag, stringOption, type CommandLine } from '../args';
 import type { Command } from '../command';
 import { DIR_OPTION } from '../commonOptions';

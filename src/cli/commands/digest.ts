@@ -17,7 +17,7 @@ const FORMATS = ['markdown', 'json'] as const;
 
 export const digestCommand: Command = {
   name: NAME,
-  summary: 'A digest for the team\'s learning review: new notes, responses, follow-ups, what keeps coming back',
+  summary: 'A digest for the team\'s learning review: new notes, responses, follow-ups, patterns',
   usage: 'candor digest [--since <date>] [--until <date>] [--format markdown|json] [--dir <folder>]',
   description: [
     'Prints what the team should go over in its learning review, framed by the three questions (What was I ' +

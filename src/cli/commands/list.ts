@@ -1,12 +1,12 @@
 // `candor list`: the notes, newest first, as a table that fits the terminal or as JSON for
 // scripts. A note that cannot be read is listed too, marked, never hidden (as in the editor).
-import { fileValue, invalidFields, shownValue, valueState, type NoteFieldKey, type ValueMarks } from '../../core/noteFields';
-import type { IndexedNote } from '../../core/noteFileRead';
-import { hasErrors, SEVERITIES, STATUSES, type Severity } from '../../core/noteModel';
-import { newestFirst } from '../../core/noteGrouping';
-import { matchesQuery } from '../../core/noteQuery';
+import { fileValue, invalidFields, shownValue, valueState, type NoteFieldKey, type ValueMarks } from '../../core/noteFormat/noteFields';
+import type { IndexedNote } from '../../core/noteIndex/noteFileRead';
+import { hasErrors, SEVERITIES, STATUSES, type Severity } from '../../core/noteFormat/noteModel';
+import { newestFirst } from '../../core/listing/noteGrouping';
+import { matchesQuery } from '../../core/listing/noteQuery';
 import { listAllResponses } from '../../core/responses/responseStore';
-import { shortIds } from '../../core/shortIds';
+import { shortIds } from '../../core/listing/shortIds';
 import { choicesOption, flag, listOption, stringOption, type CommandLine } from '../args';
 import type { Palette } from '../colour';
 import type { Command } from '../command';

@@ -3,8 +3,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { FileToLink } from '../../core/git/captureContext';
-import { isSeverity, logMistake, validateTag, validateTitle } from '../../core/logMistake';
-import { SEVERITIES, type Severity } from '../../core/noteModel';
+import { isSeverity, logMistake, validateTag, validateTitle } from '../../core/noteWriting/logMistake';
+import { SEVERITIES, type Severity } from '../../core/noteFormat/noteModel';
 import { listOption, stringOption, type CommandLine } from '../args';
 import type { Command } from '../command';
 import { DIR_OPTION } from '../commonOptions';

@@ -1,12 +1,12 @@
 // `candor review`: which learnings a change touches, line by line, for a pull request, CI, a
 // pre-push hook or a person before they push. Advice by default (exit 0); --fail-on makes it a gate.
-import { originRemote } from '../../core/permalinks';
+import { originRemote } from '../../core/repository/permalinks';
 import { DEFAULT_CONTEXT, reviewChanges, type ReviewOutcome } from '../../core/review/reviewChanges';
 import { reviewAnnotations, reviewMarkdown, reviewSarif } from '../../core/review/reviewRender';
 import { ReviewError } from '../../core/review/reviewRevisions';
-import { shownValue } from '../../core/noteFields';
-import type { IndexedNote } from '../../core/noteFileRead';
-import { SEVERITIES, type Severity } from '../../core/noteModel';
+import { shownValue } from '../../core/noteFormat/noteFields';
+import type { IndexedNote } from '../../core/noteIndex/noteFileRead';
+import { SEVERITIES, type Severity } from '../../core/noteFormat/noteModel';
 import { choiceOption, stringOption, type CommandLine } from '../args';
 import type { Command } from '../command';
 import { DIR_OPTION } from '../commonOptions';

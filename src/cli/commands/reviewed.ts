@@ -1,8 +1,8 @@
 // `candor reviewed <id>…`: Mark as Reviewed from a terminal, after the learning review. Writes
 // `reviewed: <time>` into each note through the same byte-preserving rewrite as the editor, so
 // nothing else in the files changes; the next `candor digest` starts from that time.
-import { NoteConflictError, updateNoteFile } from '../../core/noteUpdate';
-import { isoSeconds } from '../../core/noteWriter';
+import { NoteConflictError, updateNoteFile } from '../../core/noteWriting/safeNoteSave';
+import { isoSeconds } from '../../core/noteWriting/newNoteFile';
 import { parseDigestDate } from '../../core/digest/digestPeriod';
 import { stringOption, type CommandLine } from '../args';
 import type { Command } from '../command';

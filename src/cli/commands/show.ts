@@ -3,14 +3,14 @@
 // problems and the text.
 import { locateLinks } from '../../core/anchoring/locateLinks';
 import type { AnchorLocation } from '../../core/anchoring/types';
-import { isOverdue, localDay } from '../../core/followUps';
-import { shownValue, type NoteFieldKey } from '../../core/noteFields';
-import type { IndexedNote } from '../../core/noteFileRead';
-import type { LinkedFile } from '../../core/noteModel';
+import { isOverdue, localDay } from '../../core/noteFormat/followUps';
+import { shownValue, type NoteFieldKey } from '../../core/noteFormat/noteFields';
+import type { IndexedNote } from '../../core/noteIndex/noteFileRead';
+import type { LinkedFile } from '../../core/noteFormat/noteModel';
 import { firstLine, KIND_LABELS } from '../../core/responses/responseFormat';
 import { listResponses, type StoredResponse } from '../../core/responses/responseStore';
-import { shortIds } from '../../core/shortIds';
-import { findTaskItems } from '../../core/taskItems';
+import { shortIds } from '../../core/listing/shortIds';
+import { findTaskItems } from '../../core/noteFormat/taskItems';
 import { positionalCount, stringOption, type CommandLine } from '../args';
 import type { Palette } from '../colour';
 import type { Command } from '../command';

@@ -2,7 +2,7 @@
 // note or a draft, best first, each with why (the same lines after re-anchoring, the same
 // introducing commit, the same file, shared tags, similar words) — as Find Similar in the editor.
 import * as path from 'path';
-import { toRepoRelative } from '../../core/repoPaths';
+import { toRepoRelative } from '../../core/repository/repoPaths';
 import { checkQueryFile, splitFileSpec } from '../../core/similar/similarArgs';
 import { describeMatch, findSimilar, queryOfNote, type QueryFile, type SimilarQuery } from '../../core/similar/similarNotes';
 import { flag, listOption, stringOption, type CommandLine } from '../args';

@@ -3,8 +3,8 @@
 // buildSite; this file only reads the command line and says where the site went.
 import * as fs from 'fs';
 import * as path from 'path';
-import { resolveIncidentsDir } from '../../core/logMistake';
-import { findRepoRoot } from '../../core/repoRoot';
+import { resolveIncidentsDir } from '../../core/noteWriting/logMistake';
+import { findRepoRoot } from '../../core/repository/repoRoot';
 import { buildSite, SiteError } from '../../core/site/buildSite';
 import type { SiteRepoInput } from '../../core/site/siteSources';
 import { listOption, stringOption, type CommandLine } from '../args';

@@ -1,6 +1,6 @@
 // `candor stats`: the figures a team learns from (counts, hotspots, time to disclose and to fix,
 // follow-ups), computed by the same core as the editor's insights export.
-import { gatherInsights, insightsMarkdown } from '../../core/insightsReport';
+import { gatherInsights, insightsMarkdown } from '../../core/insights/insightsReport';
 import { flag, stringOption, type CommandLine } from '../args';
 import type { Command } from '../command';
 import { DIR_OPTION, JSON_OPTION } from '../commonOptions';

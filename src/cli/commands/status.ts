@@ -1,9 +1,9 @@
 // `candor status <id> <status>`: Set Status from a terminal. Writes `status` (and `resolved:` with
 // the time, for resolved) through the same byte-preserving rewrite as the editor, so nothing else
 // in the file changes, and a concurrent edit of the same field is refused rather than lost.
-import { isoSeconds } from '../../core/noteWriter';
-import { STATUSES, type Status } from '../../core/noteModel';
-import { NoteConflictError, updateNoteFile } from '../../core/noteUpdate';
+import { isoSeconds } from '../../core/noteWriting/newNoteFile';
+import { STATUSES, type Status } from '../../core/noteFormat/noteModel';
+import { NoteConflictError, updateNoteFile } from '../../core/noteWriting/safeNoteSave';
 import { stringOption, positionalCount, type CommandLine } from '../args';
 import type { Command } from '../command';
 import { DIR_OPTION } from '../commonOptions';

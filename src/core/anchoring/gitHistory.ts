@@ -6,7 +6,7 @@
 // None of these commands reads the working tree, so no filter or diff program of the repository runs.
 import { randomBytes } from 'crypto';
 import type { GitRunner } from '../git/gitRunner';
-import { SHA_PATTERN } from '../noteModel';
+import { SHA_PATTERN } from '../noteFormat/noteModel';
 
 export interface BlobInfo {
   oid: string;

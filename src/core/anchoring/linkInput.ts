@@ -1,8 +1,8 @@
 // A link as read from a note, checked before anything is done with it. Notes can come from a
 // hostile repository: any field may be missing, of the wrong type or crafted.
 import * as path from 'path';
-import type { LinkedFile } from '../noteModel';
-import { unsafePathReason } from '../repoPaths';
+import type { LinkedFile } from '../noteFormat/noteModel';
+import { unsafePathReason } from '../repository/repoPaths';
 import { parseAnchor, type ParsedAnchor } from './anchorParts';
 import { validCommit } from './gitHistory';
 

@@ -9,7 +9,7 @@
 // 3. Without git, a commit or its blob: the same search over the whole file, the recorded lines
 //    as tie-breaker.
 // Git costs two processes per call, two more when linked files are gone (renames).
-import type { LinkedFile } from '../noteModel';
+import type { LinkedFile } from '../noteFormat/noteModel';
 import { FileText } from './fileText';
 import { GitHistory } from './gitHistory';
 import { matchLines } from './lineDiff';

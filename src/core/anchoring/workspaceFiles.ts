@@ -2,7 +2,7 @@
 // file on disk, read only through `resolveInside` so a hostile note cannot make us read outside
 // the repository. Each path is looked at once per call.
 import * as fs from 'fs';
-import { resolveInside } from '../repoPaths';
+import { resolveInside } from '../repository/repoPaths';
 import { FileText } from './fileText';
 
 /** Files larger than this are not searched for their anchors (git's mapping is used alone). */

@@ -4,16 +4,16 @@
 // their response files and (when given) git history for the follow-ups' dates; writes nothing.
 import * as fs from 'fs';
 import * as path from 'path';
-import { isOverdue, localDay } from '../followUps';
+import { isOverdue, localDay } from '../noteFormat/followUps';
 import { followUpSentence } from '../disclosure/followUpSentences';
 import type { GitRunner } from '../git/gitRunner';
-import { computeInsights, placesOf } from '../insights';
-import type { IndexedNote } from '../noteFileRead';
-import { hasErrors, SECTIONS, type Note } from '../noteModel';
-import { sectionText } from '../noteSections';
+import { computeInsights, placesOf } from '../insights/insights';
+import type { IndexedNote } from '../noteIndex/noteFileRead';
+import { hasErrors, SECTIONS, type Note } from '../noteFormat/noteModel';
+import { sectionText } from '../noteFormat/noteSections';
 import { listAllResponses, type StoredResponse } from '../responses/responseStore';
 import { maskSecrets } from '../secrets';
-import { noteTasks, type TaskItem } from '../taskItems';
+import { noteTasks, type TaskItem } from '../noteFormat/taskItems';
 import type { Digest, DigestFollowUp, DigestFollowUps, DigestHotspot, DigestNote, DigestResponse } from './digestModel';
 import { digestPeriod, firstAnniversary, inPeriod, noteTime, type DigestPeriod } from './digestPeriod';
 import { followUpChanges } from './followUpDates';

@@ -3,7 +3,7 @@
 // sentences (who, by when, overdue said as overdue), what was resolved, what keeps coming back,
 // and what we learned a year ago. Everything in it was masked when the digest was gathered.
 import { tasksAsSentences } from '../disclosure/followUpSentences';
-import { localDay } from '../followUps';
+import { localDay } from '../noteFormat/followUps';
 import { KIND_LABELS } from '../responses/responseFormat';
 import type { Digest, DigestFollowUp, DigestNote } from './digestModel';
 

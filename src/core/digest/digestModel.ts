@@ -7,7 +7,7 @@
 //
 // Dates are ISO 8601 in UTC. Text from notes and responses is masked as in disclosures.
 import type { ResponseKind } from '../responses/responseFormat';
-import type { Severity, Status } from '../noteModel';
+import type { Severity, Status } from '../noteFormat/noteModel';
 
 export interface DigestResponse {
   kind: ResponseKind;

@@ -1,7 +1,7 @@
 // The period a learning-review digest covers. By default it starts where the last review ended —
 // the latest `reviewed:` time among the notes — so each meeting picks up exactly what the last one
 // did not see; a team that has never marked a review gets the last 14 days.
-import type { Note } from '../noteModel';
+import type { Note } from '../noteFormat/noteModel';
 
 /** How far back a digest reaches when no note was ever marked reviewed. */
 export const DEFAULT_DIGEST_DAYS = 14;

@@ -1,6 +1,6 @@
 // Recording in the note that (and how) the mistake was disclosed, so the Learnings view can show
 // it and nobody has to ask whether the team was told. Applied with updateNoteFile.
-import type { FieldEdit } from '../noteUpdate';
+import type { FieldEdit } from '../noteWriting/safeNoteSave';
 import type { WebhookKind } from './webhookPayload';
 
 export type DisclosureChannel = 'clipboard' | 'mail' | `webhook:${WebhookKind}`;

@@ -1,7 +1,7 @@
 // Drafts the message that discloses a mistake: from the note, in the author's words, first person,
 // ready to paste into chat or a pull request (Markdown) or to mail (plain text).
-import type { Note } from '../noteModel';
-import type { RemoteWeb } from '../permalinks';
+import type { Note } from '../noteFormat/noteModel';
+import type { RemoteWeb } from '../repository/permalinks';
 import { maskSecrets } from '../secrets';
 import { DEFAULT_MARKDOWN_TEMPLATE, DEFAULT_TEXT_TEMPLATE } from './defaultTemplates';
 import type { DisclosureFormat } from './disclosureFormat';

@@ -2,8 +2,8 @@
 // (`- [ ] Add a test @ada due:2026-12-20`), which read as tooling noise in a message: here each
 // becomes a plain sentence that owns the plan, says who and by when, states done work as done and
 // an overdue promise as overdue, never as if it were still a plan on time.
-import { isOverdue } from '../followUps';
-import { findTaskItems, type TaskItem } from '../taskItems';
+import { isOverdue } from '../noteFormat/followUps';
+import { findTaskItems, type TaskItem } from '../noteFormat/taskItems';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

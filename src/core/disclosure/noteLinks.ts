@@ -1,8 +1,8 @@
 // The "where" of a disclosure: the note's linked files and commits, as permalinks at the commit
 // each was recorded at (so a link shows the code as it was, not as it is after the fix), or as
 // `path:lines @ sha` when there is no known web remote.
-import { commitUrl, fileUrl, type RemoteWeb } from '../permalinks';
-import type { LinkedCommit, LinkedFile, Note } from '../noteModel';
+import { commitUrl, fileUrl, type RemoteWeb } from '../repository/permalinks';
+import type { LinkedCommit, LinkedFile, Note } from '../noteFormat/noteModel';
 import type { DisclosureFormat } from './disclosureFormat';
 
 /**

@@ -1,11 +1,11 @@
 // What a note says, as the values a disclosure template is filled with: the author's sections in
 // their own words (as plain text for email), what will change, and the links.
-import { localDay } from '../followUps';
-import { SECTIONS, type Note, type SectionKey } from '../noteModel';
-import { sectionText } from '../noteSections';
-import type { RemoteWeb } from '../permalinks';
+import { localDay } from '../noteFormat/followUps';
+import { SECTIONS, type Note, type SectionKey } from '../noteFormat/noteModel';
+import { sectionText } from '../noteFormat/noteSections';
+import type { RemoteWeb } from '../repository/permalinks';
 import { maskSecrets } from '../secrets';
-import { findTaskItems } from '../taskItems';
+import { findTaskItems } from '../noteFormat/taskItems';
 import type { DisclosureFormat } from './disclosureFormat';
 import { tasksAsSentences } from './followUpSentences';
 import { withoutComments } from './markdownSegments';

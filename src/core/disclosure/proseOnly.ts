@@ -1,6 +1,6 @@
 // Wording is checked in prose only: front matter, code (fenced or inline), HTML comments and URLs
 // say what a machine said, and "just" in `just build` or a URL is nobody's minimising.
-import { splitFrontMatter } from '../frontMatter';
+import { splitFrontMatter } from '../noteFormat/frontMatter/frontMatter';
 import { markdownSegments } from './markdownSegments';
 
 /** Stands in for every character that is not prose: neither a word character nor a space. */

@@ -3,9 +3,9 @@
 // Missing pieces (no git, no repository, no commit yet, an untracked file) never stop a note
 // from being written: each becomes a warning the person is shown.
 import * as fs from 'fs';
-import { makeAnchor, sliceLines } from '../anchor';
-import { SHA_PATTERN, type LinkedCommit, type LinkedFile } from '../noteModel';
-import { realpathOfDeepestExisting, toRepoRelative } from '../repoPaths';
+import { makeAnchor, sliceLines } from '../anchoring/recordedAnchor';
+import { SHA_PATTERN, type LinkedCommit, type LinkedFile } from '../noteFormat/noteModel';
+import { realpathOfDeepestExisting, toRepoRelative } from '../repository/repoPaths';
 import { GitMissingError, GitUntrustedError, type GitRunner } from './gitRunner';
 import { ownRecentCommits } from './ownChanges';
 import { overridesFor } from './repoQueries';

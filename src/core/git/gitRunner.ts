@@ -5,7 +5,7 @@
 // - treats paths literally (`GIT_LITERAL_PATHSPECS`) and has a timeout.
 import * as fs from 'fs';
 import type { SimpleGit } from 'simple-git';
-import { simpleGitLib } from '../lazyModules';
+import { simpleGitLib } from '../libraries';
 
 export class GitUntrustedError extends Error {
   constructor() {

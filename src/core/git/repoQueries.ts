@@ -1,6 +1,6 @@
 // Small read-only questions to git used by the editor features. They live here, beside the other
 // git calls, so the hostile-repository tests exercise every git command Candor starts.
-import { SHA_PATTERN } from '../noteModel';
+import { SHA_PATTERN } from '../noteFormat/noteModel';
 import { configValue, filterDriverNames } from './gitParsers';
 import type { GitRunner } from './gitRunner';
 

@@ -1,6 +1,6 @@
 // Fix commits that name a note in an `Incident: <id>` trailer: found with one bounded
 // `git log --grep`, so a fix is linked without anyone editing the note.
-import { SHA_PATTERN } from '../noteModel';
+import { SHA_PATTERN } from '../noteFormat/noteModel';
 import type { GitRunner } from './gitRunner';
 
 export interface TrailerCommit {

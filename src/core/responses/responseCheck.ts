@@ -1,6 +1,6 @@
 // What `candor check` reports about responses: the file's own problems, and a response whose
 // note does not exist (a typo in a folder name, or a note renamed or deleted after it was answered).
-import type { NoteProblem } from '../noteModel';
+import type { NoteProblem } from '../noteFormat/noteModel';
 import type { StoredResponse } from './responseStore';
 
 export interface CheckedResponse {

@@ -1,11 +1,11 @@
 // The response file format: one Markdown file per response from a teammate, with front matter
 // `note`, `kind`, `author`, `date`, then the text. One file per response (never a shared list)
 // so that two people responding on two branches add two files and git merges them without conflict.
-import { yamlLib } from '../lazyModules';
-import { splitFrontMatter } from '../frontMatter';
-import { isDateTime, type NoteProblem } from '../noteModel';
-import { isoSeconds } from '../noteWriter';
-import { slugify } from '../slug';
+import { yamlLib } from '../libraries';
+import { splitFrontMatter } from '../noteFormat/frontMatter/frontMatter';
+import { isDateTime, type NoteProblem } from '../noteFormat/noteModel';
+import { isoSeconds } from '../noteWriting/newNoteFile';
+import { slugify } from '../noteFormat/fileName';
 
 export const RESPONSE_KINDS = ['thanks', 'help', 'question', 'learning'] as const;
 export type ResponseKind = (typeof RESPONSE_KINDS)[number];

@@ -3,7 +3,7 @@
 // this small reader finds them beside it without changing the index.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { NoteProblem } from '../noteModel';
+import type { NoteProblem } from '../noteFormat/noteModel';
 import {
   isResponseKind,
   NOTE_ID_PATTERN,

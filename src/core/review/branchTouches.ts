@@ -3,7 +3,7 @@
 // (base: where the branch forked from origin/HEAD, main or master; head: HEAD plus the working
 // tree). A note on a changed file whose lines the change leaves alone is not shown.
 import type { GitRunner } from '../git/gitRunner';
-import type { IndexedNote } from '../noteFileRead';
+import type { IndexedNote } from '../noteIndex/noteFileRead';
 import { reviewChanges } from './reviewChanges';
 import { ReviewError } from './reviewRevisions';
 

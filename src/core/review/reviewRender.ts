@@ -2,7 +2,7 @@
 // (Markdown), GitHub workflow annotations, and SARIF 2.1.0 for code scanning. Text from notes may
 // come from a hostile repository: it is escaped for each format, never trusted as markup.
 import type * as Sarif from 'sarif';
-import { fileUrl, type RemoteWeb } from '../permalinks';
+import { fileUrl, type RemoteWeb } from '../repository/permalinks';
 import type { ReviewReport, TouchedLearning } from './reviewChanges';
 
 /** The hidden line that lets the GitHub Action find its own comment again and update it. */

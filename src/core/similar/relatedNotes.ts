@@ -1,7 +1,7 @@
 // The `related` field read both ways: the notes a note names as related, and the notes that name
 // it. The Learnings tree shows both under a note; `candor check` reports a named id that is no
 // note of the folder. A note naming itself, or a note twice, counts once and never loops.
-import type { Note } from '../noteModel';
+import type { Note } from '../noteFormat/noteModel';
 
 export interface RelatedLinks<T> {
   /** Notes this one names in its `related` field, in the field's order. */

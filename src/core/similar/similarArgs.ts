@@ -1,7 +1,7 @@
 // What Find Similar may be asked about a draft, checked before anything is searched: the
 // programmatic `{ text?, files?: [{ path, startLine?, endLine? }] }` and the CLI's
 // `--file path:12-18`. Messages say what to fix; nothing is guessed from a bad value.
-import { unsafePathReason } from '../repoPaths';
+import { unsafePathReason } from '../repository/repoPaths';
 import type { QueryFile } from './similarNotes';
 
 export interface DraftQuery {

@@ -7,10 +7,10 @@ import * as fs from 'fs';
 import { locateLinks } from '../anchoring/locateLinks';
 import type { AnchorLocation } from '../anchoring/types';
 import type { GitRunner } from '../git/gitRunner';
-import type { IndexedNote } from '../noteFileRead';
-import { SECTIONS, type LinkedFile, type Note } from '../noteModel';
-import { sectionText } from '../noteSections';
-import { resolveInside } from '../repoPaths';
+import type { IndexedNote } from '../noteIndex/noteFileRead';
+import { SECTIONS, type LinkedFile, type Note } from '../noteFormat/noteModel';
+import { sectionText } from '../noteFormat/noteSections';
+import { resolveInside } from '../repository/repoPaths';
 import { wordScores, type WordDocument } from './wordMatch';
 
 /** A place in the code as it is now: a repo-relative path, lines 1-based and inclusive. */

@@ -2,7 +2,7 @@
 // full-text library (minisearch, BM25 with fuzzy and prefix matching) rather than a ranking of our
 // own. Terms are lower-cased, stripped of the commonest English words and of a few endings, so
 // "Flushed the staging caches" and "flushing cache on staging" meet on "flush", "cache", "staging".
-import { minisearchLib } from '../lazyModules';
+import { minisearchLib } from '../libraries';
 
 export interface WordDocument {
   id: string;

@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { GitRunner } from '../git/gitRunner';
-import { computeInsights } from '../insights';
+import { computeInsights } from '../insights/insights';
 import { atomFeed } from './siteFeed';
 import { CLIENT_SCRIPT } from './siteClientScript';
 import { indexPage } from './siteIndexPage';

@@ -2,7 +2,7 @@
 // filter and count without a second copy of the list. Without script the list is still complete.
 // An item's place in the list is its id in the search index (no key repeated per item): the page
 // stays small at thousands of notes.
-import { SEVERITIES, STATUSES } from '../noteModel';
+import { SEVERITIES, STATUSES } from '../noteFormat/noteModel';
 import { day, esc, page } from './siteLayout';
 import { noteDate, type SiteNote } from './siteSources';
 import { excerpt, type NoteSummary } from './siteSummary';

@@ -1,8 +1,8 @@
 // The insights and hotspots pages: the same figures as `candor stats` (computeInsights), drawn as
 // inline SVG bar charts whose colours come from classes in the site's stylesheet (no inline style,
 // so the strict CSP holds), each with its numbers as text for screen readers and print.
-import { hours } from '../insightsReport';
-import type { Insights } from '../insights';
+import { hours } from '../insights/insightsReport';
+import type { Insights } from '../insights/insights';
 import { esc, page } from './siteLayout';
 import type { SiteNote } from './siteSources';
 

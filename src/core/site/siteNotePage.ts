@@ -2,8 +2,8 @@
 // anchor with a permalink at the recorded commit, commits as permalinks, its follow-ups as
 // sentences, its responses and its related notes.
 import { tasksAsSentences } from '../disclosure/followUpSentences';
-import type { LinkedFile } from '../noteModel';
-import { commitUrl, fileUrl, type RemoteWeb } from '../permalinks';
+import type { LinkedFile } from '../noteFormat/noteModel';
+import { commitUrl, fileUrl, type RemoteWeb } from '../repository/permalinks';
 import { day, esc, page } from './siteLayout';
 import { renderMarkdown } from './siteMarkdown';
 import { relatedIds, relatedSection, responsesSection, type SiteNoteLookup } from './siteNoteResponses';

@@ -1,7 +1,7 @@
 // What others added to a note, on its page: the responses of teammates (kind, author, date and
 // their text, rendered by the same sanitising renderer as the note) and the related notes.
 // Related notes come from the note's `related:` field; an id with no page in the site is left out.
-import type { Note } from '../noteModel';
+import type { Note } from '../noteFormat/noteModel';
 import { KIND_LABELS, type Response } from '../responses/responseFormat';
 import { day, esc } from './siteLayout';
 import { renderMarkdown } from './siteMarkdown';

@@ -7,9 +7,9 @@
 import * as path from 'path';
 import type { GitRunner } from '../git/gitRunner';
 import { commitTimes, findIncidentTrailers, type TrailerCommit } from '../git/trailers';
-import { NoteIndex } from '../noteIndex';
-import { hasErrors, type Note, type ParsedNote } from '../noteModel';
-import { originRemote, type RemoteWeb } from '../permalinks';
+import { NoteIndex } from '../noteIndex/noteIndex';
+import { hasErrors, type Note, type ParsedNote } from '../noteFormat/noteModel';
+import { originRemote, type RemoteWeb } from '../repository/permalinks';
 import { listAllResponses, type StoredResponse } from '../responses/responseStore';
 import type { Response } from '../responses/responseFormat';
 import { maskSecrets } from '../secrets';

@@ -2,7 +2,7 @@
 // text. The note comes masked (siteSources). The body is split into its sections in one pass: a
 // site of thousands of notes would otherwise split every body once per section.
 import { tasksAsSentences } from '../disclosure/followUpSentences';
-import { SECTIONS, type Note } from '../noteModel';
+import { SECTIONS, type Note } from '../noteFormat/noteModel';
 
 export interface NoteSummary {
   tryingTo: string;

@@ -1,7 +1,7 @@
 // A hover on a linked line shows the learning: title, severity, status, the Learnings section
 // (or, before one is written, what happened), teammates' responses, and a link that opens the note.
 import * as vscode from 'vscode';
-import { sectionText } from '../../core/noteSections';
+import { sectionText } from '../../core/noteFormat/noteSections';
 import { firstLine } from '../../core/responses/responseFormat';
 import { listResponses, type StoredResponse } from '../../core/responses/responseStore';
 import { kindLabel } from '../responses/kindText';

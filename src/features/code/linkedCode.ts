@@ -7,8 +7,8 @@ import * as vscode from 'vscode';
 import { locateLinks } from '../../core/anchoring/locateLinks';
 import type { AnchorLocation } from '../../core/anchoring/types';
 import type { GitRunner } from '../../core/git/gitRunner';
-import type { LinkedFile } from '../../core/noteModel';
-import { resolveInside } from '../../core/repoPaths';
+import type { LinkedFile } from '../../core/noteFormat/noteModel';
+import { resolveInside } from '../../core/repository/repoPaths';
 import type { NoteEntry, NotesChange, NotesService } from '../notes/notesService';
 
 export interface LinkRef {

@@ -4,11 +4,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { makeAnchor, sliceLines } from '../../core/anchor';
+import { makeAnchor, sliceLines } from '../../core/anchoring/recordedAnchor';
 import type { GitRunner } from '../../core/git/gitRunner';
 import { headSha } from '../../core/git/repoQueries';
-import type { FieldEdit } from '../../core/noteUpdate';
-import { resolveInside } from '../../core/repoPaths';
+import type { FieldEdit } from '../../core/noteWriting/safeNoteSave';
+import { resolveInside } from '../../core/repository/repoPaths';
 import type { NoteEditor } from '../notes/noteEdits';
 import { reportCommandError } from '../notes/noteEdits';
 import type { NotesService } from '../notes/notesService';

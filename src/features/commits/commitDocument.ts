@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { GitRunner } from '../../core/git/gitRunner';
 import { GitUntrustedError } from '../../core/git/gitRunner';
 import { showCommit } from '../../core/git/repoQueries';
-import { SHA_PATTERN } from '../../core/noteModel';
+import { SHA_PATTERN } from '../../core/noteFormat/noteModel';
 
 export const COMMIT_SCHEME = 'candor-commit';
 

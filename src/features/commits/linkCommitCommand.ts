@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import { recentCommits, resolveCommits } from '../../core/git/captureContext';
 import type { GitRunner } from '../../core/git/gitRunner';
-import { COMMIT_ROLES, type CommitRole } from '../../core/noteModel';
-import { appendListItem } from '../../core/noteRewriter';
+import { COMMIT_ROLES, type CommitRole } from '../../core/noteFormat/noteModel';
+import { appendListItem } from '../../core/noteWriting/noteRewriter';
 import { reportCommandError, type NoteEditor } from '../notes/noteEdits';
 import { pickNote } from '../notes/notePicker';
 import type { NotesService } from '../notes/notesService';

@@ -9,8 +9,8 @@
 // returns the updated Uris; bad arguments reject with a message and write nothing.
 import * as vscode from 'vscode';
 import { digestNoteIds } from '../../core/digest/digestModel';
-import { hasErrors } from '../../core/noteModel';
-import { isoSeconds } from '../../core/noteWriter';
+import { hasErrors } from '../../core/noteFormat/noteModel';
+import { isoSeconds } from '../../core/noteWriting/newNoteFile';
 import { isTreeNode } from '../commandArgs';
 import { reportCommandError, type NoteEditor } from '../notes/noteEdits';
 import { activeNoteUri } from '../notes/notePicker';

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { draftDisclosure, type Disclosure } from '../../core/disclosure/draftDisclosure';
 import type { DisclosureFormat } from '../../core/disclosure/disclosureFormat';
 import type { GitRunner } from '../../core/git/gitRunner';
-import { originRemote, type RemoteWeb } from '../../core/permalinks';
+import { originRemote, type RemoteWeb } from '../../core/repository/permalinks';
 import { customHosts } from '../learnings/permalinkCommand';
 import type { NoteEntry } from '../notes/notesService';
 

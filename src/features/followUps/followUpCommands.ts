@@ -1,7 +1,7 @@
 // `candor.addFollowUp` and the list of overdue follow-ups.
 import * as vscode from 'vscode';
-import { addFollowUp, isOverdue, localDay, validateFollowUp, type FollowUpInput } from '../../core/followUps';
-import { noteTasks } from '../../core/taskItems';
+import { addFollowUp, isOverdue, localDay, validateFollowUp, type FollowUpInput } from '../../core/noteFormat/followUps';
+import { noteTasks } from '../../core/noteFormat/taskItems';
 import { reportCommandError, type NoteEditor } from '../notes/noteEdits';
 import { pickNote } from '../notes/notePicker';
 import type { NoteEntry, NotesService } from '../notes/notesService';

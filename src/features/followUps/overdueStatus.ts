@@ -1,7 +1,7 @@
 // Overdue follow-ups stay visible: a status bar item with their count (a click lists them), and
 // at most one reminder a day, which `candor.reminders.enabled` turns off.
 import * as vscode from 'vscode';
-import { localDay } from '../../core/followUps';
+import { localDay } from '../../core/noteFormat/followUps';
 import type { NotesService } from '../notes/notesService';
 import { overdueFollowUps } from './followUpCommands';
 

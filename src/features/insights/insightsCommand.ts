@@ -3,8 +3,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { GitRunner } from '../../core/git/gitRunner';
-import type { Insights } from '../../core/insights';
-import { gatherInsights, insightsMarkdown } from '../../core/insightsReport';
+import type { Insights } from '../../core/insights/insights';
+import { gatherInsights, insightsMarkdown } from '../../core/insights/insightsReport';
 import type { FolderNotes, NotesService } from '../notes/notesService';
 import { runLongWork } from '../longWork';
 import { insightsHtml, notesCount } from './insightsHtml';

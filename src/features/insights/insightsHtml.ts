@@ -2,8 +2,8 @@
 // colours, no network, a strict content security policy, and every text from notes escaped.
 // Translated texts are escaped too: a translation is not markup.
 import * as vscode from 'vscode';
-import type { Insights } from '../../core/insights';
-import { hours } from '../../core/insightsReport';
+import type { Insights } from '../../core/insights/insights';
+import { hours } from '../../core/insights/insightsReport';
 
 // Bars are coloured by class: the strict CSP allows only the nonce'd style sheet, so an inline
 // `style` on each bar would be dropped (and the bars drawn black). Keys outside these lists (tags,

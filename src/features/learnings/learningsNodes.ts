@@ -3,13 +3,13 @@
 // a kind with a regex and a state with its suffix.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { shownValue } from '../../core/noteFields';
-import { hasErrors, type LinkedCommit, type LinkedFile, type Severity, type Status } from '../../core/noteModel';
-import { ATTENTION_KEY, type GroupBy, type NoteGroup } from '../../core/noteGrouping';
-import type { TaskItem } from '../../core/taskItems';
-import { isOverdue, localDay } from '../../core/followUps';
+import { shownValue } from '../../core/noteFormat/noteFields';
+import { hasErrors, type LinkedCommit, type LinkedFile, type Severity, type Status } from '../../core/noteFormat/noteModel';
+import { ATTENTION_KEY, type GroupBy, type NoteGroup } from '../../core/listing/noteGrouping';
+import type { TaskItem } from '../../core/noteFormat/taskItems';
+import { isOverdue, localDay } from '../../core/noteFormat/followUps';
 import type { AnchorLocation } from '../../core/anchoring/types';
-import { resolveInside } from '../../core/repoPaths';
+import { resolveInside } from '../../core/repository/repoPaths';
 import type { NoteEntry } from '../notes/notesService';
 import { brokenNoteText, severityAndStatus, valueMarks } from '../notes/shownValues';
 import { countResponsesSync, type StoredResponse } from '../../core/responses/responseStore';

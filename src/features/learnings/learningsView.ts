@@ -3,9 +3,9 @@
 import * as vscode from 'vscode';
 import { userEmail } from '../../core/git/repoQueries';
 import type { GitRunner } from '../../core/git/gitRunner';
-import { GROUP_BY, type GroupBy, type NoteFilter } from '../../core/noteGrouping';
+import { GROUP_BY, type GroupBy, type NoteFilter } from '../../core/listing/noteGrouping';
 import { notesTouchedOnBranch } from '../../core/review/branchTouches';
-import { findTaskItems, setTaskDone } from '../../core/taskItems';
+import { findTaskItems, setTaskDone } from '../../core/noteFormat/taskItems';
 import { reportCommandError, type NoteEditor } from '../notes/noteEdits';
 import type { NotesService } from '../notes/notesService';
 import type { LinkedCode } from '../code/linkedCode';

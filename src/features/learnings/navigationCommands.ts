@@ -1,7 +1,7 @@
 // Opening what the Learnings tree shows: a note, a linked file at its lines, a commit.
 import * as vscode from 'vscode';
-import { FULL_SHA_PATTERN, SHA_PATTERN } from '../../core/noteModel';
-import { resolveInside } from '../../core/repoPaths';
+import { FULL_SHA_PATTERN, SHA_PATTERN } from '../../core/noteFormat/noteModel';
+import { resolveInside } from '../../core/repository/repoPaths';
 import { commitUri } from '../commits/commitDocument';
 import type { LearningsNode } from './learningsNodes';
 import { isTreeNode } from '../commandArgs';

@@ -1,9 +1,9 @@
 // Commands on one note: Set Status, Reveal in Explorer, Delete. They take a note's Uri (from a
 // script or keybinding), a tree node (from the context menu), or nothing (the active editor).
 import * as vscode from 'vscode';
-import { STATUSES, type Status } from '../../core/noteModel';
-import { isoSeconds } from '../../core/noteWriter';
-import { readIndexedNote } from '../../core/noteFileRead';
+import { STATUSES, type Status } from '../../core/noteFormat/noteModel';
+import { isoSeconds } from '../../core/noteWriting/newNoteFile';
+import { readIndexedNote } from '../../core/noteIndex/noteFileRead';
 import { reportCommandError, type NoteEditor } from '../notes/noteEdits';
 import type { NotesService } from '../notes/notesService';
 import { activeNoteUri, noteUriOf } from '../notes/notePicker';

@@ -2,7 +2,7 @@
 // remote, at the recorded commit so the link never drifts.
 import * as vscode from 'vscode';
 import type { GitRunner } from '../../core/git/gitRunner';
-import { commitUrl, fileUrl, originRemote, type HostKind } from '../../core/permalinks';
+import { commitUrl, fileUrl, originRemote, type HostKind } from '../../core/repository/permalinks';
 import type { LearningsNode } from './learningsNodes';
 
 export function customHosts(): Record<string, HostKind> {

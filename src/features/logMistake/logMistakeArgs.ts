@@ -3,8 +3,8 @@
 //   files?: [{ path, startLine?, endLine? }], commits?: [sha], related?: [id], folder? }) → the note's Uri.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { isSeverity, validateTitle } from '../../core/logMistake';
-import { SEVERITIES, type Severity } from '../../core/noteModel';
+import { isSeverity, validateTitle } from '../../core/noteWriting/logMistake';
+import { SEVERITIES, type Severity } from '../../core/noteFormat/noteModel';
 import { noteIdProblem } from '../../core/similar/relatedNotes';
 
 export interface LogMistakeArgs {

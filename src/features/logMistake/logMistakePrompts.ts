@@ -2,8 +2,8 @@
 // skippable with Enter. Escape at the title returns undefined and nothing is written; Escape at a
 // later step asks whether to discard what was typed (Keep Editing goes back to that question).
 import * as vscode from 'vscode';
-import { validateTitle } from '../../core/logMistake';
-import { SEVERITIES, type Severity } from '../../core/noteModel';
+import { validateTitle } from '../../core/noteWriting/logMistake';
+import { SEVERITIES, type Severity } from '../../core/noteFormat/noteModel';
 
 export interface MistakeAnswers {
   title: string;

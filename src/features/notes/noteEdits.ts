@@ -3,7 +3,7 @@
 // behind its back; otherwise the file is rewritten atomically, merging with changes made on disk
 // since it was read, and refusing (with a message) when the same field was changed there.
 import * as vscode from 'vscode';
-import { applyFieldEdits, NoteConflictError, updateNoteFile, updateNoteText, type FieldEdit } from '../../core/noteUpdate';
+import { applyFieldEdits, NoteConflictError, updateNoteFile, updateNoteText, type FieldEdit } from '../../core/noteWriting/safeNoteSave';
 import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
 import type { NotesService } from './notesService';
 

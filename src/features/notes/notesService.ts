@@ -2,10 +2,10 @@
 // including for edits made outside VS Code (a `git pull`, another editor).
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { openIndexCache } from '../../core/indexCache';
-import { NoteIndex } from '../../core/noteIndex';
-import type { IndexedNote } from '../../core/noteFileRead';
-import { findRepoRoot } from '../../core/repoRoot';
+import { openIndexCache } from '../../core/noteIndex/indexCache';
+import { NoteIndex } from '../../core/noteIndex/noteIndex';
+import type { IndexedNote } from '../../core/noteIndex/noteFileRead';
+import { findRepoRoot } from '../../core/repository/repoRoot';
 import { runLongWork } from '../longWork';
 import { incidentsDir } from '../settings';
 

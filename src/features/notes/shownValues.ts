@@ -3,8 +3,8 @@
 // display language; never the default the note holds in their place. The text is built by the
 // core (noteFields: shownValue, brokenNoteValues), which the unit tests check.
 import * as vscode from 'vscode';
-import { brokenNoteValues, shownValues, type ValueMarks } from '../../core/noteFields';
-import type { Note, NoteProblem } from '../../core/noteModel';
+import { brokenNoteValues, shownValues, type ValueMarks } from '../../core/noteFormat/noteFields';
+import type { Note, NoteProblem } from '../../core/noteFormat/noteModel';
 
 type Parsed = { note: Omit<Note, 'body'>; problems: readonly NoteProblem[] };
 

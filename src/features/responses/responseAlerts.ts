@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { localDay } from '../../core/followUps';
+import { localDay } from '../../core/noteFormat/followUps';
 import type { LearningsNode } from '../learnings/learningsNodes';
 import type { LearningsView } from '../learnings/learningsView';
 import type { NotesService } from '../notes/notesService';

@@ -11,7 +11,7 @@ import { reviewChanges, type ReviewReport } from '../../core/review/reviewChange
 import { ReviewError } from '../../core/review/reviewRevisions';
 import { TOUCHED_KEY } from '../learnings/learningsNodes';
 import type { LearningsTreeProvider } from '../learnings/learningsTree';
-import type { NoteGroup } from '../../core/noteGrouping';
+import type { NoteGroup } from '../../core/listing/noteGrouping';
 import type { FolderNotes, NoteEntry, NotesService } from '../notes/notesService';
 import { explainUntrusted, UntrustedWorkspaceError } from '../workspaceTrust';
 

@@ -3,7 +3,7 @@
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { renderNote, type NoteDraft } from '../../../src/core/noteWriter';
+import { renderNote, type NoteDraft } from '../../../src/core/noteWriting/newNoteFile';
 
 /** The repository root: out/test/cli/helpers → four levels up. */
 export const REPO = path.resolve(__dirname, '..', '..', '..', '..');

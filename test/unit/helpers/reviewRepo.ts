@@ -2,9 +2,9 @@
 // anchor recorded like Log Mistake does), and a branch `feat` to change it on.
 import * as fs from 'fs';
 import * as path from 'path';
-import { makeAnchor, sliceLines } from '../../../src/core/anchor';
-import type { LinkedFile } from '../../../src/core/noteModel';
-import { renderNote } from '../../../src/core/noteWriter';
+import { makeAnchor, sliceLines } from '../../../src/core/anchoring/recordedAnchor';
+import type { LinkedFile } from '../../../src/core/noteFormat/noteModel';
+import { renderNote } from '../../../src/core/noteWriting/newNoteFile';
 import { lines, TempRepo } from './tempRepo';
 
 export const SOURCE = lines(40, (n) => `export const value${n} = compute(${n});`);

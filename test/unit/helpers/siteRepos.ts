@@ -3,7 +3,7 @@
 // team's repository for the README's screenshots.
 import * as fs from 'fs';
 import * as path from 'path';
-import { renderNote, type NoteDraft } from '../../../src/core/noteWriter';
+import { renderNote, type NoteDraft } from '../../../src/core/noteWriting/newNoteFile';
 import { writeResponse } from '../../../src/core/responses/responseStore';
 import type { ResponseDraft } from '../../../src/core/responses/responseFormat';
 import { TempRepo } from './tempRepo';

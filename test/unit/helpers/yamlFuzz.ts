@@ -1,7 +1,7 @@
 // Documents for the fast YAML reader's differential test: random note drafts for the writer, and
 // a fuzz set built from the reader's subset grammar plus mutations. Deterministic for a seed.
-import { makeAnchor } from '../../../src/core/anchor';
-import type { NoteDraft } from '../../../src/core/noteWriter';
+import { makeAnchor } from '../../../src/core/anchoring/recordedAnchor';
+import type { NoteDraft } from '../../../src/core/noteWriting/newNoteFile';
 
 /** Small deterministic PRNG (mulberry32): the same seed gives the same documents. */
 export function random(seed: number): () => number {

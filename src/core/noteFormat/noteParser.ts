@@ -1,10 +1,10 @@
 // Reads a note file into the model. Notes come from a repository someone else may have written:
 // nothing here throws on bad input; every defect becomes a problem attached to the note.
-import { readYaml } from './frontMatterYaml';
+import { readYaml } from './frontMatter/frontMatterYaml';
 import { defaultFields, FIELD_ENTRIES, type FieldSpec, type NoteFieldKey } from './noteFields';
-import { splitFrontMatter, type FrontMatterSplit } from './frontMatter';
-import { unsafePathReason } from './repoPaths';
-import { noteIdProblem } from './similar/relatedNotes';
+import { splitFrontMatter, type FrontMatterSplit } from './frontMatter/frontMatter';
+import { unsafePathReason } from '../repository/repoPaths';
+import { noteIdProblem } from '../similar/relatedNotes';
 import {
   COMMIT_ROLES, FULL_SHA_PATTERN, SHA_PATTERN, isDateTime,
   type CommitRole, type LinkedCommit, type LinkedFile, type Note, type NoteProblem, type ParsedNote,

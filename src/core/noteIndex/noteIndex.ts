@@ -17,7 +17,7 @@ import { runAsync, runSync, statFile, type FileSteps } from './fileCalls';
 import {
   freshnessOf, hasLazyBody, indexedNote, loadBody, readNote, withLazyBody, type Freshness, type IndexedNote, type ReadNote,
 } from './noteFileRead';
-import { SLICE_MS, yieldToEventLoop } from './timeSlices';
+import { SLICE_MS, yieldToEventLoop } from '../timeSlices';
 
 const READ_CONCURRENCY = 32;
 /** A single file taking this long means a slow file system: continue asynchronously. */

@@ -2,9 +2,9 @@
 // spacing, the line breaks and the whole body stay byte for byte. The yaml Document API tells
 // where each value sits in the source; only those characters are replaced.
 import type { Document, Pair, YAMLMap } from 'yaml';
-import { yamlLib } from './lazyModules';
-import { splitFrontMatter, type FrontMatterSplit } from './frontMatter';
-import { YAML_LIMITS } from './frontMatterYaml';
+import { yamlLib } from '../libraries';
+import { splitFrontMatter, type FrontMatterSplit } from '../noteFormat/frontMatter/frontMatter';
+import { YAML_LIMITS } from '../noteFormat/frontMatter/frontMatterYaml';
 
 export type FieldValue = string | number | boolean | number[] | string[];
 export type FieldChanges = Record<string, FieldValue | null>;

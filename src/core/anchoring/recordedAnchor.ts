@@ -1,6 +1,6 @@
 // The anchor is the recorded lines' text, kept so the lines can be found again after the code
 // moves. Long ranges keep their first and last lines only: enough to match, small enough to read.
-import { maskSecrets } from './secrets';
+import { maskSecrets } from '../secrets';
 
 const MAX_LINES = 12;
 const KEEP_EACH_END = 5;

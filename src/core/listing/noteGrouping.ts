@@ -1,6 +1,6 @@
 // How the Learnings view groups and filters notes, free of the editor so it can be tested and
 // reused (the CLI lists with the same rules).
-import { hasErrors, SEVERITIES, STATUSES, type Note, type ParsedNote } from './noteModel';
+import { hasErrors, SEVERITIES, STATUSES, type Note, type ParsedNote } from '../noteFormat/noteModel';
 
 export const GROUP_BY = ['status', 'severity', 'tag', 'file', 'month', 'author'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];

@@ -4,11 +4,11 @@
 // whole folder costs one stat per linked file and a single git process for all the shas.
 import * as fs from 'fs';
 import { isOverdue } from './followUps';
-import { GitMissingError, GitUntrustedError, type GitRunner } from './git/gitRunner';
-import type { IndexedNote } from './noteFileRead';
+import { GitMissingError, GitUntrustedError, type GitRunner } from '../git/gitRunner';
+import type { IndexedNote } from '../noteIndex/noteFileRead';
 import { SHA_PATTERN, type Note, type NoteProblem, type ParsedNote } from './noteModel';
-import { resolveInside } from './repoPaths';
-import { RelatedIndex } from './similar/relatedNotes';
+import { resolveInside } from '../repository/repoPaths';
+import { RelatedIndex } from '../similar/relatedNotes';
 import { findTaskItems } from './taskItems';
 
 export interface CheckOptions {

@@ -2,8 +2,8 @@
 // A remote URL comes from the repository's config, which may be hostile: only http(s), ssh and
 // scp-like forms are read, every path segment is decoded and re-encoded, credentials are dropped,
 // and anything unexpected gives `undefined` rather than a link somewhere surprising.
-import { SHA_PATTERN } from './noteModel';
-import type { GitRunner } from './git/gitRunner';
+import { SHA_PATTERN } from '../noteFormat/noteModel';
+import type { GitRunner } from '../git/gitRunner';
 
 export type HostKind = 'github' | 'gitlab' | 'bitbucket' | 'azure';
 

@@ -3,8 +3,8 @@
 // problems that point at lines of the file, never exceptions.
 import type { Document } from 'yaml';
 import { readStrictYaml } from './frontMatterReader';
-import { yamlLib } from './lazyModules';
-import type { NoteProblem } from './noteModel';
+import { yamlLib } from '../../libraries';
+import type { NoteProblem } from '../noteModel';
 
 /** YAML parse options shared with the writer: no alias expansion, duplicate keys are errors. */
 export const YAML_LIMITS = { uniqueKeys: true, prettyErrors: true, maxAliasCount: 0 } as const;

@@ -8,9 +8,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fileBytes, runAsync, runSync, type FileBytes, type FileSteps } from './fileCalls';
 import { type FileStamp } from './fileStamp';
-import { CLOSING_FENCE_BYTES } from './frontMatter';
-import { type Note, type ParsedNote } from './noteModel';
-import { noteBody, parseNote, parseNoteStart } from './noteParser';
+import { CLOSING_FENCE_BYTES } from '../noteFormat/frontMatter/frontMatter';
+import { type Note, type ParsedNote } from '../noteFormat/noteModel';
+import { noteBody, parseNote, parseNoteStart } from '../noteFormat/noteParser';
 
 export interface IndexedNote extends ParsedNote {
   /** Absolute path of the note file. */

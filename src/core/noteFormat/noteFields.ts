@@ -1,6 +1,6 @@
 // The note format's front-matter fields, described once. Reading and checking (noteParser), the
 // fields the index cache keeps (indexCache), the keys the strict reader knows (frontMatterReader)
-// and the fields a new note is written with (noteWriter) all derive from this table. Adding a
+// and the fields a new note is written with (noteWriting/newNoteFile) all derive from this table. Adding a
 // field: one entry here (the compiler insists on one for every field of Note), plus its tests;
 // test/unit/noteFields.test.ts fails when a place that must know a field does not.
 import { SEVERITIES, STATUSES, type Note, type NoteProblem } from './noteModel';
@@ -49,7 +49,7 @@ export const NOTE_FIELDS = {
   logged: { check: 'timestamp', default: undefined, cached: true, written: true },
   branch: { check: 'text', default: undefined, cached: true, written: true },
   head: { check: 'sha', default: undefined, cached: true, written: true },
-  // Set by Set Status when the note is resolved (noteUpdate), never by a new note.
+  // Set by Set Status when the note is resolved (noteWriting/safeNoteSave), never by a new note.
   resolved: { check: 'timestamp', default: undefined, cached: true, written: false },
   // Set by Mark as Reviewed when the team went over the note in a learning review (the digest's period starts there).
   reviewed: { check: 'timestamp', default: undefined, cached: true, written: false },

@@ -3,9 +3,9 @@
 // first fix commit or the resolved time); which follow-ups are open or overdue. Pure: the git
 // facts (commit times, trailer fixes) are gathered by the caller.
 import * as path from 'path';
-import { isOverdue } from './followUps';
-import { hasErrors, SEVERITIES, STATUSES, type Note, type ParsedNote } from './noteModel';
-import { findTaskItems } from './taskItems';
+import { isOverdue } from '../noteFormat/followUps';
+import { hasErrors, SEVERITIES, STATUSES, type Note, type ParsedNote } from '../noteFormat/noteModel';
+import { findTaskItems } from '../noteFormat/taskItems';
 
 export interface Insights {
   total: number;

@@ -1,11 +1,11 @@
 // Log Mistake, without an editor: validate, capture the context, write the note. The VS Code
 // command and the CLI both call this, so both write the same note.
 import * as path from 'path';
-import { captureContext, type CapturedContext, type FileToLink } from './git/captureContext';
-import type { GitRunner } from './git/gitRunner';
-import { SEVERITIES, type Severity } from './noteModel';
-import { noteIdProblem } from './similar/relatedNotes';
-import { createNoteFile, type CreatedNote } from './noteWriter';
+import { captureContext, type CapturedContext, type FileToLink } from '../git/captureContext';
+import type { GitRunner } from '../git/gitRunner';
+import { SEVERITIES, type Severity } from '../noteFormat/noteModel';
+import { noteIdProblem } from '../similar/relatedNotes';
+import { createNoteFile, type CreatedNote } from './newNoteFile';
 
 export interface LogMistakeInput {
   title: string;

@@ -1,6 +1,6 @@
 // Follow-ups are a note's task items: `- [ ] Add a confirmation prompt @grace due:2026-12-01`.
 // Which are overdue, and adding one under a section without touching anything else.
-import { bodyStartLine } from './frontMatter';
+import { bodyStartLine } from './frontMatter/frontMatter';
 import { findTaskItems, type TaskItem } from './taskItems';
 
 export interface FollowUpInput {

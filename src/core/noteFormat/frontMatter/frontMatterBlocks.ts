@@ -8,7 +8,7 @@ import { FrontMatterLines, COLON, DASH, HASH, notSure, SPACE, TAB } from './fron
 import { flowSequence, UNCLOSED } from './frontMatterFlow';
 import { blockLiteral } from './frontMatterLiteral';
 import { doubleQuoted, plainScalar, singleQuoted } from './frontMatterScalars';
-import { COMMIT_LINK_KEYS, FILE_LINK_KEYS, NOTE_FIELDS } from './noteFields';
+import { COMMIT_LINK_KEYS, FILE_LINK_KEYS, NOTE_FIELDS } from '../noteFields';
 
 /** A `yaml` error as parseNote reports it: the first line of its message, and its 1-based line. */
 export interface StrictYamlError {

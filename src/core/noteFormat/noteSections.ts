@@ -1,5 +1,5 @@
 // Finding the body's sections, for placing the cursor and (later) for reading them back.
-import { bodyStartLine } from './frontMatter';
+import { bodyStartLine } from './frontMatter/frontMatter';
 
 /** 0-based line where a person should start typing: inside the first section with no text yet. */
 export function firstEmptySectionLine(text: string): number | undefined {

@@ -2,10 +2,10 @@
 // so two people (or two windows) logging the same title at the same moment both keep their note.
 import * as fs from 'fs';
 import * as path from 'path';
-import { yamlLib } from './lazyModules';
-import { NOTE_FIELDS, WRITTEN_FIELDS, type FieldSpec, type NoteFieldKey } from './noteFields';
-import { SECTIONS, type LinkedCommit, type LinkedFile, type SectionKey, type Severity, type Status } from './noteModel';
-import { noteId, slugify } from './slug';
+import { yamlLib } from '../libraries';
+import { NOTE_FIELDS, WRITTEN_FIELDS, type FieldSpec, type NoteFieldKey } from '../noteFormat/noteFields';
+import { SECTIONS, type LinkedCommit, type LinkedFile, type SectionKey, type Severity, type Status } from '../noteFormat/noteModel';
+import { noteId, slugify } from '../noteFormat/fileName';
 
 export interface NoteDraft {
   title: string;

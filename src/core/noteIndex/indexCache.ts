@@ -36,11 +36,11 @@ import * as path from 'path';
 import { readCacheKey, userStateDir } from './cacheKey';
 import { fileBytes, runAsync } from './fileCalls';
 import { type FileStamp } from './fileStamp';
-import { CACHED_FIELDS } from './noteFields';
-import { type Note, type NoteProblem } from './noteModel';
-import { NOTE_PARSER_VERSION } from './noteParser';
-import { findGitDir } from './repoRoot';
-import { SLICE_MS, yieldToEventLoop } from './timeSlices';
+import { CACHED_FIELDS } from '../noteFormat/noteFields';
+import { type Note, type NoteProblem } from '../noteFormat/noteModel';
+import { NOTE_PARSER_VERSION } from '../noteFormat/noteParser';
+import { findGitDir } from '../repository/repoRoot';
+import { SLICE_MS, yieldToEventLoop } from '../timeSlices';
 
 const FORMAT = 'candor-index-cache';
 /** Changes with the file's layout; NOTE_PARSER_VERSION covers what a parsed note contains. */

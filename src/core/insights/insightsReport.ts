@@ -1,10 +1,10 @@
 // Gathering the git facts for insights, and the report as Markdown: the same for the editor's
 // export and the CLI's `candor stats`.
-import { localDay } from './followUps';
-import { commitTimes, findIncidentTrailers } from './git/trailers';
-import type { GitRunner } from './git/gitRunner';
+import { localDay } from '../noteFormat/followUps';
+import { commitTimes, findIncidentTrailers } from '../git/trailers';
+import type { GitRunner } from '../git/gitRunner';
 import { computeInsights, type Insights } from './insights';
-import type { ParsedNote } from './noteModel';
+import type { ParsedNote } from '../noteFormat/noteModel';
 
 /** Insights for a folder's notes; without git (or untrusted) the time figures stay empty. */
 export async function gatherInsights(parsed: ParsedNote[], git: GitRunner | undefined, root: string, today = localDay(), signal?: AbortSignal): Promise<Insights> {

@@ -5,9 +5,9 @@
 // NoteConflictError when someone else changed the same field.
 import * as fs from 'fs';
 import * as path from 'path';
-import { yamlLib } from './lazyModules';
-import { splitFrontMatter } from './frontMatter';
-import { YAML_LIMITS } from './frontMatterYaml';
+import { yamlLib } from '../libraries';
+import { splitFrontMatter } from '../noteFormat/frontMatter/frontMatter';
+import { YAML_LIMITS } from '../noteFormat/frontMatter/frontMatterYaml';
 import { setField, type FieldPath, type FieldValue } from './noteRewriter';
 
 export interface FieldEdit {

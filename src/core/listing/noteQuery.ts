@@ -2,7 +2,7 @@
 // CLI's `list`). Text search is the view's own filter, so both find the same notes for the same
 // words.
 import { matchesFilter } from './noteGrouping';
-import type { Note, Severity, Status } from './noteModel';
+import type { Note, Severity, Status } from '../noteFormat/noteModel';
 
 export interface NoteQuery {
   /** Any of these statuses; empty or absent: any status. */
