@@ -3,7 +3,7 @@
 // severity filters and counts follow, a note page shows its learnings and links back, a hostile
 // note runs nothing, no page logs an error or a Content-Security-Policy violation, the feed parses
 // as Atom, and axe-core finds no serious or critical violation. Takes the README's screenshots
-// into media/screenshots/ from a second site built from a clean, believable team's notes.
+// into .vscode-test/screenshots/ (npm run screenshots copies them to media/) from a second site built from a clean, believable team's notes.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -15,7 +15,7 @@ import { launchBrowser } from '../harness/browser';
 import { addNote, realisticRepo, teamRepo } from './helpers/siteRepos';
 import { tempDir } from './helpers/tempRepo';
 
-const SCREENSHOTS = path.resolve(__dirname, '..', '..', '..', 'media', 'screenshots');
+const SCREENSHOTS = path.resolve(__dirname, '..', '..', '..', '.vscode-test', 'screenshots');
 
 describe('candor site in a browser', function () {
   this.timeout(120_000);
