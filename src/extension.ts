@@ -124,7 +124,7 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
       }
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => learnings.provider.refresh()),
-    openFirstStepsOnce(context, notes),
+    openFirstStepsOnce(context),
   );
   return { git, notes, linked, learnings: learnings.provider, view: learnings, overdue, blameless, responseNews, responseAlerts };
 }
