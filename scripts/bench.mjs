@@ -11,6 +11,7 @@
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import { buildLazyLibraries, lazyLibrariesPlugin } from './lazyLibraries.mjs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 
@@ -39,10 +40,13 @@ const extension = await esbuild.build({
   minify: true,
   sourcemap: false,
   metafile: true,
+  // As scripts/build.mjs: the libraries only commands need are bundles of their own in dist/lib/.
+  plugins: [lazyLibrariesPlugin],
   logLevel: 'warning',
 });
 const metafile = path.join(tmp, 'dist', 'meta.json');
 fs.writeFileSync(metafile, JSON.stringify(extension.metafile));
+await buildLazyLibraries(path.join(tmp, 'dist'), { minify: true, root: repo });
 
 // The CLI as scripts/build.mjs bundles it (minified), for `candor review` and `candor list` measured as whole processes.
 const version = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')).version;

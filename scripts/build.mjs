@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync } from 'fs';
 import { createRequire } from 'module';
 import * as path from 'path';
+import { buildLazyLibraries, lazyLibrariesPlugin } from './lazyLibraries.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -24,6 +25,7 @@ const options = {
   metafile: true,
   logLevel: 'info',
 };
+const extensionOptions = { ...options, plugins: [lazyLibrariesPlugin] };
 
 // The CLI is its own bundle: run by Node directly (hence the shebang), with no `vscode` to load —
 // it is not external here, so a stray import of it fails the build instead of the command.
@@ -37,10 +39,11 @@ const cliOptions = {
 };
 
 if (watch) {
-  const contexts = await Promise.all([esbuild.context(options), esbuild.context(cliOptions)]);
+  const contexts = await Promise.all([esbuild.context(extensionOptions), esbuild.context(cliOptions)]);
+  await buildLazyLibraries('dist', { minify: production });
   await Promise.all(contexts.map((ctx) => ctx.watch()));
 } else {
-  const results = await Promise.all([esbuild.build(options), esbuild.build(cliOptions)]);
+  const results = await Promise.all([esbuild.build(extensionOptions), esbuild.build(cliOptions), ...await buildLazyLibraries('dist', { minify: production })]);
   // Executable, so `./dist/cli.js` and a hook can run it without naming node.
   chmodSync('dist/cli.js', 0o755);
   // `candor site` copies MiniSearch's browser build into every site: it ships beside the bundles.
