@@ -21,7 +21,7 @@ export interface GeneratedRepo {
 const SOURCE_FILES = 200;
 const SOURCE_LINES = 120;
 
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   // xorshift32: tiny, deterministic, good enough to vary test data.
   let x = seed >>> 0 || 1;
   return () => {

@@ -14,6 +14,7 @@ import type { LinkedFile } from '../src/core/noteFormat/noteModel';
 import { NoteIndex } from '../src/core/noteIndex/noteIndex';
 import { renderNote } from '../src/core/noteWriting/newNoteFile';
 import { reviewChanges } from '../src/core/review/reviewChanges';
+import { prng } from './benchNotes';
 
 export interface ReviewRepo {
   name: string;
@@ -38,18 +39,6 @@ export interface ReviewRun {
 const MIRROR = '/work/.mirror/expressjs+express';
 const NOTES = 1000;
 const CHANGED = 20;
-
-function prng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 4294967296;
-  };
-}
 
 function git(root: string, args: string[], input?: string): string {
   return execFileSync('git', args, {

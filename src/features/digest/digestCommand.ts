@@ -2,7 +2,6 @@
 // preview of a read-only document (`candor-digest:`), with "Mark All as Reviewed" on it. From a
 // script, `executeCommand('candor.showDigest', { since?, until?, format: 'json' })` returns the
 // JSON (format 'markdown': the Markdown) with no UI; bad arguments reject with a message.
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { buildDigest } from '../../core/digest/buildDigest';
 import { digestJson, digestNoteIds, type Digest } from '../../core/digest/digestModel';
@@ -10,6 +9,7 @@ import { digestMarkdown } from '../../core/digest/digestMarkdown';
 import { parseDigestDate } from '../../core/digest/digestPeriod';
 import type { GitRunner } from '../../core/git/gitRunner';
 import { runLongWork } from '../longWork';
+import { pickNotesFolder } from '../notes/folderPicker';
 import type { FolderNotes, NotesService } from '../notes/notesService';
 
 export const DIGEST_SCHEME = 'candor-digest';
@@ -50,7 +50,7 @@ export class DigestCommand implements vscode.TextDocumentContentProvider, vscode
   async run(args?: unknown): Promise<object | string | vscode.Uri | undefined> {
     const options = readArgs(args);
     const programmatic = options.format !== undefined;
-    const folder = await this.pickFolder(options.folder, programmatic);
+    const folder = await pickNotesFolder(this.notes, options.folder, programmatic, vscode.l10n.t('Learning review digest for which folder?'));
     if (!folder) {
       if (programmatic || options.folder !== undefined) {
         throw new Error(options.folder ? vscode.l10n.t('No workspace folder matches "{0}".', options.folder) : vscode.l10n.t('No workspace folder is open.'));
@@ -108,21 +108,6 @@ export class DigestCommand implements vscode.TextDocumentContentProvider, vscode
       }
     });
     return uri;
-  }
-
-  private async pickFolder(name: string | undefined, programmatic: boolean): Promise<FolderNotes | undefined> {
-    const folders = await this.notes.folderNotes();
-    if (name !== undefined) {
-      return folders.find((f) => f.folder.name === name || path.resolve(f.folder.uri.fsPath) === path.resolve(name));
-    }
-    if (folders.length <= 1 || programmatic) {
-      return folders.find((f) => f.index.list().length > 0) ?? folders[0];
-    }
-    const picked = await vscode.window.showQuickPick(
-      folders.map((f) => ({ label: f.folder.name, description: vscode.l10n.t('{0} notes', f.index.list().length), f })),
-      { placeHolder: vscode.l10n.t('Learning review digest for which folder?') },
-    );
-    return picked?.f;
   }
 
   dispose(): void {

@@ -7,7 +7,8 @@ import type { Insights } from '../../core/insights/insights';
 import { gatherInsights, insightsMarkdown } from '../../core/insights/insightsReport';
 import type { FolderNotes, NotesService } from '../notes/notesService';
 import { runLongWork } from '../longWork';
-import { insightsHtml, notesCount } from './insightsHtml';
+import { pickNotesFolder } from '../notes/folderPicker';
+import { insightsHtml } from './insightsHtml';
 
 export interface InsightsArgs {
   format?: 'json' | 'report';
@@ -22,7 +23,7 @@ export class InsightsCommand {
   constructor(private readonly notes: NotesService, private readonly git: GitRunner) {}
 
   async run(args?: InsightsArgs): Promise<Insights | undefined> {
-    const folder = await this.pickFolder(args?.folder, args?.format === 'json');
+    const folder = await pickNotesFolder(this.notes, args?.folder, args?.format === 'json', vscode.l10n.t('Insights for which folder?'));
     if (!folder) {
       if (args?.format === 'json') {
         throw new Error(args.folder ? vscode.l10n.t('No workspace folder matches "{0}".', args.folder) : vscode.l10n.t('No workspace folder is open.'));
@@ -76,18 +77,6 @@ export class InsightsCommand {
       }
     });
     panel.reveal();
-  }
-
-  private async pickFolder(name: string | undefined, programmatic: boolean): Promise<FolderNotes | undefined> {
-    const folders = await this.notes.folderNotes();
-    if (name !== undefined) {
-      return folders.find((f) => f.folder.name === name || path.resolve(f.folder.uri.fsPath) === path.resolve(name));
-    }
-    if (folders.length <= 1 || programmatic) {
-      return folders.find((f) => f.index.list().length > 0) ?? folders[0];
-    }
-    const picked = await vscode.window.showQuickPick(folders.map((f) => ({ label: f.folder.name, description: notesCount(f.index.list().length), f })), { placeHolder: vscode.l10n.t('Insights for which folder?') });
-    return picked?.f;
   }
 }
 

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { Insights } from '../../core/insights/insights';
 import { hours } from '../../core/insights/insightsReport';
+import { notesCount } from '../notes/folderPicker';
 
 // Bars are coloured by class: the strict CSP allows only the nonce'd style sheet, so an inline
 // `style` on each bar would be dropped (and the bars drawn black). Keys outside these lists (tags,
@@ -80,11 +81,6 @@ ${insights.recurringTags.length === 0 ? `<p class="empty">${esc(vscode.l10n.t('N
 </script>
 </body>
 </html>`;
-}
-
-/** "1 note", "3 notes": the count with its noun in the right number. */
-export function notesCount(n: number): string {
-  return n === 1 ? vscode.l10n.t('1 note') : vscode.l10n.t('{0} notes', n);
 }
 
 function card(value: string, label: string, detail: string): string {
