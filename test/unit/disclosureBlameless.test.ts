@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { checkBlameless, type BlamelessFinding } from '../../src/core/disclosure/blamelessCheck';
 import {
-  BLAMELESS_CATEGORIES, BlamelessRuleError, validateBlamelessRules, withCustomRules, type BlamelessRule,
+  BLAMELESS_CATEGORIES, BlamelessRuleError, compiledRules, validateBlamelessRules, withCustomRules, type BlamelessRule,
 } from '../../src/core/disclosure/blamelessRule';
 import { DEFAULT_BLAMELESS_RULES } from '../../src/core/disclosure/defaultBlamelessRules';
 
@@ -220,5 +220,24 @@ describe('blameless rules', () => {
     for (const [input, message] of cases) {
       assert.throws(() => validateBlamelessRules(input), (err: unknown) => err instanceof BlamelessRuleError && message.test(err.message), String(message));
     }
+  });
+});
+
+describe('compiled rules (kept per rules array)', () => {
+  it('compiles a rules array once and reuses it; another array is compiled on its own', () => {
+    const first = compiledRules(DEFAULT_BLAMELESS_RULES);
+    assert.strictEqual(compiledRules(DEFAULT_BLAMELESS_RULES), first, 'the same array gives the same compiled rules');
+    const copy = [...DEFAULT_BLAMELESS_RULES];
+    assert.notStrictEqual(compiledRules(copy), first, 'a new array (a changed setting) is compiled again');
+  });
+
+  it('gives the same findings on every check with the reused regexes (their lastIndex is reset)', () => {
+    const text = 'Mistakes were made. They should have checked.\n\nMistakes were made again.';
+    const once = checkBlameless(text, DEFAULT_BLAMELESS_RULES);
+    assert.ok(once.length >= 2);
+    for (let i = 0; i < 3; i++) {
+      assert.deepStrictEqual(checkBlameless(text, DEFAULT_BLAMELESS_RULES), once);
+    }
+    assert.ok(checkBlameless('Mistakes were made.', DEFAULT_BLAMELESS_RULES).some((f) => f.start === 0), 'a fresh text is matched from its start');
   });
 });

@@ -1,7 +1,7 @@
 // Points at wording that makes a mistake harder to own — passive cover, blaming others, minimising,
 // excuses — with why, and a replacement where a simple one exists. Advice, never a gate: the
 // adapter shows findings as hints the author can take or leave.
-import { compileRules, type BlamelessCategory, type BlamelessRule } from './blamelessRule';
+import { compiledRules, type BlamelessCategory, type BlamelessRule } from './blamelessRule';
 import { DEFAULT_BLAMELESS_RULES } from './defaultBlamelessRules';
 import { NOT_PROSE, proseOnly } from './proseOnly';
 import { structuralHits } from './structuralMatch';
@@ -27,7 +27,7 @@ export interface BlamelessFinding {
  * withCustomRules for settings. Throws BlamelessRuleError when a rule is malformed.
  */
 export function checkBlameless(text: string, rules: readonly BlamelessRule[] = DEFAULT_BLAMELESS_RULES): BlamelessFinding[] {
-  const compiled = compileRules(rules);
+  const compiled = compiledRules(rules);
   const prose = proseOnly(text);
   const lineStarts = lineStartsOf(text);
   const findings: (BlamelessFinding & { order: number })[] = [];
