@@ -4,6 +4,7 @@
 // workspace: someone who has seen it does not want it again in every new repository.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import { isNoteFileName } from '../core/noteIndex/noteIndex';
 import { incidentsDir } from './settings';
 
 export const FIRST_STEPS_SHOWN_KEY = 'candor.firstStepsShown';
@@ -37,7 +38,7 @@ export function openFirstStepsOnce(context: vscode.ExtensionContext): vscode.Dis
 function hasNoteFiles(): boolean {
   return (vscode.workspace.workspaceFolders ?? []).some((folder) => {
     try {
-      return fs.readdirSync(incidentsDir(folder)).some((name) => name.endsWith('.md'));
+      return fs.readdirSync(incidentsDir(folder)).some(isNoteFileName);
     } catch {
       return false; // no folder yet, or a setting that points nowhere: no notes
     }
