@@ -16,11 +16,14 @@ const LIBRARIES = {
   minisearch: 'minisearch',
 };
 
+/** Exactly the package names above, as esbuild's filter wants them. */
+const LIBRARY_FILTER = new RegExp(`^(?:${Object.keys(LIBRARIES).map((p) => p.replace(/[/.]/g, '\\$&')).join('|')})$`);
+
 /** The esbuild plugin that leaves these packages out of a bundle, required from ./lib/. */
 export const lazyLibrariesPlugin = {
   name: 'lazy-libraries',
   setup(build) {
-    build.onResolve({ filter: /^(markdown-it|sanitize-html|compromise\/two|minisearch)$/ }, (args) => ({
+    build.onResolve({ filter: LIBRARY_FILTER }, (args) => ({
       path: `./lib/${LIBRARIES[args.path]}.js`,
       external: true,
     }));
