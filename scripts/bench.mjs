@@ -8,6 +8,8 @@
 //   npm run bench -- --only review         # just `candor review` (generated and express histories)
 //   npm run bench -- --label before --out bench/results-before.json
 //   npm run bench -- --only similar        # Find Similar's figures alone
+//   npm run bench -- --only index --sizes 10000   # cold and warm starts alone
+//   npm run bench -- --only wording        # the wording check of a 1,000-line note alone
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';

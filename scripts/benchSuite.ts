@@ -653,9 +653,49 @@ function printRows(rows: [string, ...string[]][]): void {
   }
 }
 
+/**
+ * `--only index`: the index's cold and warm starts alone, the alternation of the full run (quick,
+ * for trying a change to the scan or the cache; printed, not written to results).
+ */
+async function indexOnly(options: Options): Promise<void> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-bench-'));
+  try {
+    for (const n of options.sizes) {
+      const repo = generateRepo(tmp, n, 1000 + n);
+      await sleep(SETTLE_MS);
+      const cold: ScanRun[] = [];
+      const warm: ScanRun[] = [];
+      for (let i = 0; i < (RUNS[n] ?? 5); i++) {
+        cold.push(child<ScanRun>('scan', { root: repo.root, incidents: repo.incidents, warm: false }));
+        warm.push(child<ScanRun>('scan', { root: repo.root, incidents: repo.incidents, warm: true }));
+      }
+      const base = stat([...cold, ...warm].map((r) => r.baseline.syncMs));
+      console.log(`${n} notes: readFileSync loop ${fmt(base)}`);
+      console.log(`  first index ${fmt(stat(cold.map((r) => r.scanMs)))}, ${fmt(stat(cold.map((r) => r.scanMs / r.baseline.syncMs)), '×')}`);
+      console.log(`  later start ${fmt(stat(warm.map((r) => r.scanMs)))}, ${fmt(stat(warm.map((r) => r.scanMs / r.baseline.syncMs)), '×')}`);
+    }
+    console.log(`load average at the end ${os.loadavg().map(round).join(' ')}`);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** `--only wording`: the wording check of a 1,000-line note alone (printed, not written to results). */
+function wordingOnly(): void {
+  const w = child<WordingRun>('wording', {});
+  console.log(`wording check, ${w.lines}-line note, ${w.findings} findings: tagger load ${round(w.taggerLoadMs)} ms`);
+  console.log(`  first check ${fmt(stat(w.firstCheckMs))}; re-check after one edit ${fmt(stat(w.recheckMs))}; phrase rules alone ${fmt(stat(w.baselineMs))}`);
+}
+
 async function main(options: Options): Promise<void> {
   if (options.only === 'review') {
     return reviewOnly(options);
+  }
+  if (options.only === 'index') {
+    return indexOnly(options);
+  }
+  if (options.only === 'wording') {
+    return wordingOnly();
   }
   if (options.only === 'similar') {
     printSimilar(similarFigures());

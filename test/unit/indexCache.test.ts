@@ -306,6 +306,28 @@ describe('NoteIndex.scan hooks', () => {
     assert.deepStrictEqual(reports[reports.length - 1], [40, 40]);
     assert.strictEqual(index.list().length, 40);
 
+    // With a cache, a scan takes every file's stat first, then the notes: one progress in notes,
+    // never going back, ending at the total; a note gone and one added since the cache was
+    // written are seen.
+    const { repo, dir: cachedDir } = await repoWithNotes();
+    const cache = cacheFor(repo, cachedDir);
+    await scanned(cachedDir, cache);
+    assert.ok(cache.present());
+    const gone = fs.readdirSync(cachedDir).find((n) => n.includes('third'))!;
+    fs.rmSync(path.join(cachedDir, gone));
+    fs.writeFileSync(path.join(cachedDir, '2026-02-02-added.md'), '---\ntitle: Added\nstatus: open\nseverity: low\n---\n');
+    const warmReports: [number, number][] = [];
+    const warm = new NoteIndex(cachedDir, { cache, racyMs: -60_000 });
+    assert.strictEqual(await warm.scan({ onProgress: (done, total) => warmReports.push([done, total]) }), true);
+    assert.deepStrictEqual(warmReports[0], [0, 5]);
+    assert.deepStrictEqual(warmReports[warmReports.length - 1], [5, 5]);
+    assert.ok(warmReports.every(([done], i) => i === 0 || done >= warmReports[i - 1][0]), JSON.stringify(warmReports));
+    const titles = warm.list().map((n) => n.note.title);
+    assert.ok(titles.includes('Added') && !titles.includes('Third'), titles.join(', '));
+    // Without a cache file, no stat pass: the scan reads the notes straight away.
+    fs.rmSync(cache.file);
+    assert.strictEqual(cache.present(), false);
+
     let asked = 0;
     const cancelled = new NoteIndex(dir);
     assert.strictEqual(await cancelled.scan({ isCancelled: () => ++asked > 5 }), false);

@@ -137,6 +137,15 @@ export class IndexCache {
     return this.canWrite();
   }
 
+  /** Whether the cache file is there: without it a scan need not take stats before reading the notes. */
+  present(): boolean {
+    try {
+      return fs.statSync(this.file, { throwIfNoEntry: false })?.isFile() ?? false;
+    } catch {
+      return false;
+    }
+  }
+
   /** This folder's entries; empty when the file is missing, foreign, old, broken or not signed by us. Never throws. */
   async load(): Promise<CachedNotes> {
     const key = readCacheKey(this.keyDir, false);
