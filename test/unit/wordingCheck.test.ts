@@ -11,6 +11,9 @@ import { BlamelessRuleError, validateBlamelessRules, withCustomRules, type Blame
 import { draftDisclosure } from '../../src/core/disclosure/draftDisclosure';
 import { evaluateWording, parseCorpus } from '../../src/core/disclosure/wordingEvaluation';
 import { WORDING_RULES } from '../../src/core/disclosure/wordingRules';
+import {
+  clausesOf, clausesOfMany, clearSentenceCache, SKIPPED_TAGGER_HOOKS, TAGGING_BATCH, taggerHooks,
+} from '../../src/core/disclosure/sentenceStructure';
 import { parseNote } from '../../src/core/noteFormat/noteParser';
 
 // Compiled to out/test/unit: the fixtures stay in the source tree.
@@ -128,11 +131,52 @@ describe('wording check (sentence structure)', () => {
       const loaded = () => Object.keys(require.cache).some((k) => k.includes('compromise'));
       const a = [loaded(), s.isLanguageModelLoaded()];
       checkBlameless('I restarted the node at 10:02 and I rolled back.', WORDING_RULES);
+      // "was … a", "were in": no participle after the verb, so no passive to look for.
+      checkBlameless('The fix was simply a small change and we were in sync.', WORDING_RULES);
       const b = [loaded(), s.isLanguageModelLoaded()];
       checkBlameless('The alarm was silenced.', WORDING_RULES);
       console.log(JSON.stringify([a, b, [loaded(), s.isLanguageModelLoaded()]]));`;
     const result = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as boolean[][];
     assert.deepStrictEqual(result, [[false, false], [false, false], [true, true]]);
+  });
+});
+
+describe('wording check: how sentences are tagged (docs/performance.md)', () => {
+  it('runs compromise without its post-tagger, and still reads "the intern" as the subject', () => {
+    const hooks = taggerHooks();
+    assert.ok(hooks.includes('preTagger'), hooks.join(', '));
+    for (const skipped of SKIPPED_TAGGER_HOOKS) {
+      assert.ok(!hooks.includes(skipped), `${skipped} still runs: ${hooks.join(', ')}`);
+    }
+    assert.deepStrictEqual(ids('The intern pushed straight to main.'), ['person-acted:pushed']);
+    assert.deepStrictEqual(clausesOf('The deploy broke the login page.').map((c) => [c.verb, c.subject]), [['broke', 'thing']]);
+    assert.deepStrictEqual(ids('There appear to have been some irregularities in the deploy process.'), ['vague-cause:There appear to']);
+    // What the post-tagger would have corrected: a noun after an article (and adjectives), a
+    // particle after it a preposition.
+    assert.deepStrictEqual(ids('I will pair with the intern on the next deploy.'), []);
+    assert.deepStrictEqual(ids('Every key in production was dropped, not one.'), []);
+  });
+
+  it('gives the same clauses a few sentences per tagger call as one sentence at a time', () => {
+    const sentences = Array.from({ length: TAGGING_BATCH * 2 + 3 }, (_, i) => [
+      `The config for service ${i} was pushed to production without a review.`,
+      `Ana called me about job ${i} and I rolled it back.`,
+      `The team behind module ${i} overlooked the expiry date, so it was simply a small glitch.`,
+    ][i % 3]);
+    clearSentenceCache();
+    const batched = clausesOfMany(sentences);
+    clearSentenceCache();
+    assert.deepStrictEqual(batched, sentences.map((one) => clausesOf(one)));
+    assert.ok(batched.every((clauses) => clauses.length > 0));
+  });
+
+  it('reads one tagging of a sentence for every rule that looks at it', () => {
+    // person-as-cause looks at the clause up to "overlooked", person-acted at the whole sentence.
+    const text = 'The team behind module 5 overlooked the expiry date, so it was simply a small glitch.';
+    assert.deepStrictEqual(ids(text), ['person-as-cause:overlooked', 'simply:simply ', 'a-minor-issue:a small glitch', 'minimising-words:small glitch']);
+    // A number inside the subject's prepositional phrase does not make it a count.
+    assert.deepStrictEqual(ids('The team behind module 5 overlooked the expiry date.'), ['person-as-cause:overlooked']);
+    assert.deepStrictEqual(ids('About 40 of the messages were dropped.'), []);
   });
 });
 

@@ -27,7 +27,7 @@ export interface Clause {
 interface Term {
   text: string;
   normal: string;
-  tags: Set<string>;
+  tags: ReadonlySet<string>;
   post: string;
   start: number;
   end: number;
@@ -44,15 +44,30 @@ export function isLanguageModelLoaded(): boolean {
   return loaded;
 }
 
+/** compromise's hooks this check does without (see tagger). */
+export const SKIPPED_TAGGER_HOOKS: readonly string[] = ['postTagger'];
+
 function tagger(): Nlp {
   if (!nlp) {
     // The tagger build ("two"): the same tags as the default build, without its chunker and
     // sentence views — half the time per sentence and about 75 KiB less in the bundle.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    nlp = require('compromise/two') as Nlp;
+    const loadedNlp = require('compromise/two') as Nlp & { world(): { hooks: string[] } };
+    // Without the post-tagger, the pass of match-based corrections run after the lexicon and
+    // suffix tagging: it took about two thirds of the tagging time, and the wording eval loses
+    // nothing without it (docs/performance.md) once a noun after "the" is read as one
+    // (isNounBeforeVerb). The only setting of compromise this module changes.
+    const world = loadedNlp.world();
+    world.hooks = world.hooks.filter((hook) => !SKIPPED_TAGGER_HOOKS.includes(hook));
+    nlp = loadedNlp;
     loaded = true;
   }
   return nlp;
+}
+
+/** The compute steps the tagger runs on each text (for the test that holds SKIPPED_TAGGER_HOOKS). */
+export function taggerHooks(): readonly string[] {
+  return (tagger() as Nlp & { world(): { hooks: string[] } }).world().hooks;
 }
 
 /** Forgets parsed sentences (for benchmarks that measure a first check). */
@@ -66,8 +81,10 @@ export function clausesOf(sentence: string): Clause[] {
 }
 
 /**
- * The clauses of many sentences. Those not in the cache are tagged in one call: the tagger has a
- * cost per call as well as per word, and a long note has hundreds of sentences to look at.
+ * The clauses of many sentences. Those not in the cache are tagged a batch at a time: the tagger
+ * has a cost per call as well as per word, and a long note has hundreds of sentences to look at;
+ * but one call for all of them keeps thousands of its terms alive at once, which made garbage
+ * collection a third of a long note's check (docs/performance.md).
  */
 export function clausesOfMany(sentences: readonly string[]): Clause[][] {
   const found = new Map<string, Clause[]>();
@@ -78,12 +95,12 @@ export function clausesOfMany(sentences: readonly string[]): Clause[][] {
     }
   }
   const missing = [...new Set(sentences.filter((s) => !found.has(s)))];
-  if (missing.length > 0) {
-    const joined = missing.join('\n');
-    const terms = termsOf(joined);
+  for (let b = 0; b < missing.length; b += TAGGING_BATCH) {
+    const batch = missing.slice(b, b + TAGGING_BATCH);
+    const terms = termsOf(batch.join('\n'));
     let from = 0;
     let k = 0;
-    for (const sentence of missing) {
+    for (const sentence of batch) {
       const end = from + sentence.length;
       const own: Term[] = [];
       for (; k < terms.length && terms[k].start < end; k++) {
@@ -91,7 +108,7 @@ export function clausesOfMany(sentences: readonly string[]): Clause[][] {
           own.push({ ...terms[k], start: terms[k].start - from, end: terms[k].end - from });
         }
       }
-      const clauses = analyse(own);
+      const clauses = analyse(corrected(own));
       found.set(sentence, clauses);
       remember(sentence, clauses);
       from = end + 1;
@@ -99,6 +116,9 @@ export function clausesOfMany(sentences: readonly string[]): Clause[][] {
   }
   return sentences.map((s) => found.get(s) ?? []);
 }
+
+/** Sentences per call of the tagger (see clausesOfMany): measured best among 1, 4, 8, 16, 64 and all. */
+export const TAGGING_BATCH = 8;
 
 function remember(sentence: string, clauses: Clause[]): void {
   if (cache.size >= CACHE_LIMIT) {
@@ -135,6 +155,7 @@ const NOT_AGENT = /^(?:mistake|accident|default|hand|design|chance|error|hours?|
 const MODAL = /^(?:will|would|can|could|should|shall|may|might|must|do|does|did)$/;
 const PARTICIPLE = /^(?:\w+(?:ed|en)|run|set|put|shut|cut|hit|left|sent|built|made|done|kept|lost|told|sold|held|spent|undone|redone|reset|rerun|upgraded|downgraded)$/;
 const RELATIVE = /^(?:who|which|that|whoever)$/;
+const PREPOSITION = /^(?:of|behind|for|in|on|at|from|with|on|inside|within|under|over|across|near|about)$/;
 const NUMBER_WORDS = /^(?:no|none|all|some|most|many|few|several|half|every|each|both|any)$/;
 
 function analyse(terms: Term[]): Clause[] {
@@ -198,6 +219,35 @@ function isNounBeforeVerb(terms: Term[], i: number): boolean {
     && (before.tags.has('Value') || before.tags.has('Determiner') || before.tags.has('Adjective') || (before.tags.has('Noun') && !before.tags.has('Pronoun')))
     && isVerb(after) && (BE.test(after.normal) || after.tags.has('PastTense'));
 }
+
+/**
+ * The corrections of compromise's post-tagger this check needs (it runs without it, see tagger):
+ * a word after an article or a possessive, and any adjectives, is a noun ("the intern pushed",
+ * "every key in production", "the next deploy"), and a particle right after it a preposition.
+ */
+function corrected(terms: Term[]): Term[] {
+  const afterDeterminer = (i: number): boolean => {
+    let k = i - 1;
+    while (k >= 0 && terms[k].tags.has('Adjective') && !/[,;:]/.test(terms[k].post)) {
+      k--; // "the next deploy", "a new intern"
+    }
+    return k >= 0 && DETERMINER.test(terms[k].normal) && !/[,;:]/.test(terms[k].post);
+  };
+  return terms.map((t, i) => {
+    if (t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Copula') && !t.tags.has('Modal') && afterDeterminer(i)) {
+      return { ...t, tags: AS_NOUN };
+    }
+    if (t.tags.has('Particle') && i > 0 && terms[i - 1].tags.has('Verb') && afterDeterminer(i - 1)) {
+      return { ...t, tags: AS_PREPOSITION };
+    }
+    return t;
+  });
+}
+
+/** Articles and possessives: never followed by a verb ("this" and "that" can be pronouns, so not them). */
+const DETERMINER = /^(?:the|a|an|every|each|our|their|his|her|my|your|its)$/;
+const AS_NOUN: ReadonlySet<string> = new Set(['Noun', 'Singular']);
+const AS_PREPOSITION: ReadonlySet<string> = new Set(['Preposition']);
 
 /** "The setup we inherited is a mess": a copula after a full verb starts the next clause. */
 function startsClause(t: Term, next: Term): boolean {
@@ -281,7 +331,10 @@ function subjectBefore(terms: Term[], verbAt: number): { kind: SubjectKind; text
   if (normals.some((w) => FIRST_PERSON.test(w))) {
     return { kind: 'first-person', text };
   }
-  if (words.some((t) => /\d/.test(t.text) || (t.tags.has('Cardinal') && /^[a-z]+$/.test(t.text))) || NUMBER_WORDS.test(normals[0])) {
+  // A number counts before a preposition ("40 of the messages"), not inside one ("the team behind module 5").
+  const ofAt = normals.findIndex((w, k) => k > 0 && PREPOSITION.test(w));
+  const head = ofAt < 0 ? words : words.slice(0, ofAt);
+  if (head.some((t) => /\d/.test(t.text) || (t.tags.has('Cardinal') && /^[a-z]+$/.test(t.text))) || NUMBER_WORDS.test(normals[0])) {
     return { kind: 'number', text };
   }
   // "Mark's script": a person's work stands for the person.
@@ -289,11 +342,11 @@ function subjectBefore(terms: Term[], verbAt: number): { kind: SubjectKind; text
     return { kind: 'person', text };
   }
   // The head noun decides ("our vendor's engineer" is a person, "the vendor's API" a tool).
-  const head = nouns[nouns.length - 1].normal.replace(/['’]s$/, '');
-  if (PERSON_WORDS.test(head) || nouns[nouns.length - 1].tags.has('Person')) {
+  const headNoun = nouns[nouns.length - 1].normal.replace(/['’]s$/, '');
+  if (PERSON_WORDS.test(headNoun) || nouns[nouns.length - 1].tags.has('Person')) {
     return { kind: 'person', text };
   }
-  if (TOOL_WORDS.test(head)) {
+  if (TOOL_WORDS.test(headNoun)) {
     return { kind: 'tool', text };
   }
   if (words.some((t) => t.tags.has('Person')) || normals.some((w) => PERSON_WORDS.test(w))) {

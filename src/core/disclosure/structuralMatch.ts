@@ -53,7 +53,7 @@ export function structuralHits(prose: string, rules: CompiledRule[]): Structural
   for (const sentence of sentencesOf(prose)) {
     // Code and URLs become spaces of the same length: offsets stay, the tagger sees no symbols.
     const text = sentence.text.replace(NOT_PROSE_RUN, (run) => ' '.repeat(run.length));
-    candidates.push(...candidatesIn(text, sentence.start, rules));
+    candidates.push(...oneTagging(candidatesIn(text, sentence.start, rules), text, sentence.start));
   }
   const tagged = clausesOfMany(candidates.map((c) => c.text));
   const hits: StructuralHit[] = [];
@@ -72,6 +72,20 @@ export function structuralHits(prose: string, rules: CompiledRule[]): Structural
     }
   });
   return hits;
+}
+
+/**
+ * When one rule needs the whole sentence tagged, the others' clauses are read from that same
+ * tagging rather than tagged again on their own: each sentence is tagged at most once.
+ */
+function oneTagging(candidates: Candidate[], sentence: string, at: number): Candidate[] {
+  if (!candidates.some((c) => c.offset === at && c.text === sentence)) {
+    return candidates;
+  }
+  return candidates.map((c) => {
+    const shift = c.offset - at;
+    return { ...c, offset: at, text: sentence, start: c.start + shift, end: c.end + shift };
+  });
 }
 
 function candidatesIn(text: string, at: number, rules: CompiledRule[]): Candidate[] {
@@ -112,6 +126,9 @@ function mayBePassive(text: string, rule: CompiledRule): boolean {
   PAST_BE_WORD.lastIndex = 0;
   const { verb, notVerb } = rule.tests;
   for (let m = PAST_BE_WORD.exec(text); m; m = PAST_BE_WORD.exec(text)) {
+    if (!mayBeParticiple(m[2]) && !(m[3] && mayBeParticiple(m[3]))) {
+      continue; // "was simply a small glitch", "were in sync": no participle, nothing to tag
+    }
     const words = `${m[1]} ${m[2]}`.toLowerCase();
     // A rule about some verbs only ("was deleted") need not tag "was rejected"; the next word
     // is tried too, for a particle ("was switched off").
@@ -125,6 +142,19 @@ function mayBePassive(text: string, rule: CompiledRule): boolean {
   }
   return false;
 }
+
+/**
+ * Whether a word could be a past participle: it ends as nearly all do ("pushed", "broken",
+ * "sent", "hung", "stuck") or is one of the few that do not ("made", "done", "come"), and is
+ * not one of the short words that follow "was" without being one ("in", "and", "about").
+ * Spelling only: the tagger decides; this keeps sentences that cannot hold a passive untagged.
+ */
+function mayBeParticiple(word: string): boolean {
+  const w = word.toLowerCase();
+  return (/(?:[dtnk]|ng)$/.test(w) && !NOT_PARTICIPLE.test(w)) || /^(?:made|come|become|overcome|froze|broke|took|ate|gave|wrote|woke)$/.test(w);
+}
+
+const NOT_PARTICIPLE = /^(?:an|and|in|on|at|it|not|that|what|about|out|down|up|but|than|then|when|even|often|again|against|around|behind|beyond|without|within|between|want|just|almost|most|least|next|first|last|second|great|good|bad|hard|fast|short|long|quiet|wrong|right|different|important|urgent|silent|patient|confident|fine|open|own|mean)$/;
 
 /** The clause a match belongs to: the verb inside it, else the verb before it, else the next one. */
 function clauseAt(clauses: Clause[], start: number, end: number): Clause {

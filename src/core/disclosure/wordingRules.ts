@@ -180,7 +180,7 @@ export const STRUCTURAL_BLAMELESS_RULES: readonly BlamelessRule[] = [
     id: 'vague-cause',
     category: 'passive-cover',
     pattern: ws(String.raw`
-      \bsomewhere\s+along\s+the\s+(?:way|line)\b|\bit\s+(?:seems|seemed|appears|appeared|looks|looked)\b|\bseemingly\b|\bmysteriously\b|\bcrept\s+in\b
+      \bsomewhere\s+along\s+the\s+(?:way|line)\b|\b(?:it|there)\s+(?:seems|seemed|appears|appeared|looks|looked)\b|\bthere\s+(?:seem|appear)\s+to\b|\bseemingly\b|\bmysteriously\b|\bcrept\s+in\b
       \blost\s+in\s+translation\b|\bapparently\b|\b(?:stuff|things|something)\s+(?:happened|went\s+wrong)\b|\bwent\s+wrong\s+somewhere\b
       \b(?:kind|sort)\s+of\s+(?:got|went|happened|broke)\b|\bfor\s+(?:some|whatever)\s+reason\b|\bbroke\s+down\s+somewhere\b|\bat\s+some\s+point\b
       \bfell\s+through\s+the\s+cracks\b|\bout\s+of\s+nowhere\b|\b(?:issues|problems)\s+(?:occurred|happened|arose)\b|\bgot\s+messed\b|\bsomewhere\b(?=[^.]*\b(?:wrong|broke|lost|failed)\b)
