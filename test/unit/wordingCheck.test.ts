@@ -133,6 +133,8 @@ describe('wording check (sentence structure)', () => {
       checkBlameless('I restarted the node at 10:02 and I rolled back.', WORDING_RULES);
       // "was … a", "were in": no participle after the verb, so no passive to look for.
       checkBlameless('The fix was simply a small change and we were in sync.', WORDING_RULES);
+      // A person's only action is a neutral one, and mine follows "I": nothing for person-acted.
+      checkBlameless('Ana called me about job 8 and I rolled it back.', WORDING_RULES);
       const b = [loaded(), s.isLanguageModelLoaded()];
       checkBlameless('The alarm was silenced.', WORDING_RULES);
       console.log(JSON.stringify([a, b, [loaded(), s.isLanguageModelLoaded()]]));`;
@@ -168,6 +170,14 @@ describe('wording check: how sentences are tagged (docs/performance.md)', () => 
     clearSentenceCache();
     assert.deepStrictEqual(batched, sentences.map((one) => clausesOf(one)));
     assert.ok(batched.every((clauses) => clauses.length > 0));
+  });
+
+  it('tags a sentence for a rule about verbs only when one of its runs of words could be such a verb', () => {
+    // The same neutral verb, then a second action of the same person: that one is tagged and found.
+    assert.deepStrictEqual(ids('Ana called it done and shipped it anyway.'), ['person-acted:shipped']);
+    // A hyphenated verb splits as the tagger splits it.
+    assert.deepStrictEqual(ids('The reviewer rubber-stamped the PR, that is how it got in.'), ['person-acted:stamped']);
+    assert.deepStrictEqual(ids('Ana and I pushed the fix.'), []);
   });
 
   it('reads one tagging of a sentence for every rule that looks at it', () => {

@@ -111,7 +111,7 @@ function candidatesIn(text: string, at: number, rules: CompiledRule[]): Candidat
         const tail = /^(?:\s+[\w'’-]+){0,2}/.exec(text.slice(end))![0].length;
         out.push({ rule, offset: at + from, text: text.slice(from, end + tail), match: m, start: m.index - from, end: end - from });
       }
-    } else if (s.passive !== true || mayBePassive(text, rule)) {
+    } else if (s.passive === true ? mayBePassive(text, rule) : mayHaveVerb(text, rule)) {
       out.push({ rule, offset: at, text, start: 0, end: 0 });
     }
   }
@@ -142,6 +142,51 @@ function mayBePassive(text: string, rule: CompiledRule): boolean {
   }
   return false;
 }
+
+/**
+ * Whether a rule about some verbs ("person-acted": any past action but helping, finding, telling)
+ * could fit: some run of one to three words, with a particle after it or not, that its verb test
+ * allows and its not-verb test does not exclude, and, for a rule whose subject cannot be me, not
+ * right after "I" or "we". The tests match the end of a verb group (words may come before), so a
+ * clause the rule would flag always has such a run: "Ana called me and I rolled it back" is never
+ * tagged, "Ana called it done and shipped it" is.
+ */
+function mayHaveVerb(text: string, rule: CompiledRule): boolean {
+  const { verb, notVerb } = rule.tests;
+  if (!verb) {
+    return true;
+  }
+  const mineExcluded = rule.rule.structure?.subject !== undefined && !rule.rule.structure.subject.includes('first-person');
+  const words = text.split(/[^\w'’]+/).filter(Boolean); // hyphens split, as the tagger splits them
+  const fits = (run: string): boolean => verb.test(run) && !notVerb?.test(run);
+  for (let i = 0; i < words.length; i++) {
+    // The longest run of up to three words ending here: a verb group never holds "I" or "we",
+    // and one right after them has me as its subject.
+    let from = i + 1;
+    while (from > 0 && i - from < 2 && !(mineExcluded && FIRST_PERSON_WORD.test(words[from - 1]))) {
+      from--;
+    }
+    if (mineExcluded && from > 0 && from <= i && FIRST_PERSON_WORD.test(words[from - 1])) {
+      from++;
+    }
+    for (const particle of words[i + 1] ? ['', ` ${words[i + 1]}`] : ['']) {
+      // The tests allow any words before the group, so the longest run says whether any of its
+      // endings is a verb; only when it is also excluded are the shorter endings tried.
+      const longest = `${words.slice(from, i + 1).join(' ')}${particle}`;
+      if (from > i || !verb.test(longest)) {
+        continue;
+      }
+      for (let f = from; f <= i; f++) {
+        if (fits(`${words.slice(f, i + 1).join(' ')}${particle}`)) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+const FIRST_PERSON_WORD = /^(?:I|we)$/i;
 
 /**
  * Whether a word could be a past participle: it ends as nearly all do ("pushed", "broken",
