@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { captureContext } from '../../src/core/git/captureContext';
+import { baseBranchGlobs, firstBaseBranch } from '../../src/core/git/baseBranches';
 import { GitRunner } from '../../src/core/git/gitRunner';
 import { lines, TempRepo } from './helpers/tempRepo';
 
@@ -48,6 +49,25 @@ describe('introduced or history: the commits behind the linked lines', () => {
     repo.git('symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/main');
     const mine = repo.commit('Shorten the TTL on main', { 'src/cache.ts': file(30, { 20: 'export const ttl = 1;' }) });
     assert.deepStrictEqual(await roles(repo, 19, 20), [[mine, 'introduced'], [grace, 'history']]);
+  });
+
+  it('learns which base branches exist with the top level: five git processes for one range', async () => {
+    const { repo, ada } = twoAuthors();
+    const counted = new GitRunner({ isTrusted: () => true });
+    const ctx = await captureContext(counted, { cwd: repo.root, files: [{ absPath: path.join(repo.root, 'src/cache.ts'), startLine: 12, endLine: 12 }], commits: [] });
+    assert.deepStrictEqual(ctx.commits.map((c) => [c.sha, c.role]), [[ada, 'introduced']]);
+    // rev-parse (top level and base branches) with config, status, blame, rev-list.
+    assert.strictEqual(counted.processCount, 5);
+    assert.deepStrictEqual(baseBranchGlobs(), ['--glob=refs/remotes/origin/HEA[D]', '--glob=refs/heads/mai[n]', '--glob=refs/heads/maste[r]']);
+    assert.strictEqual(firstBaseBranch(['refs/remotes/origin/trunk', 'refs/heads/main']), 'origin/HEAD');
+    assert.strictEqual(firstBaseBranch(['refs/heads/master', 'refs/heads/main']), 'main');
+    assert.strictEqual(firstBaseBranch([]), undefined);
+  });
+
+  it('with none of the base branches, the person\'s own commits all count', async () => {
+    const { repo, ada } = twoAuthors();
+    repo.git('branch', '-m', 'main', 'trunk');
+    assert.deepStrictEqual(await roles(repo, 12, 12), [[ada, 'introduced']]);
   });
 
   it('another author\'s commit on the same branch is history, not the person\'s', async () => {

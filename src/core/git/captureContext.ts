@@ -7,6 +7,7 @@ import { makeAnchor, sliceLines } from '../anchoring/recordedAnchor';
 import { SHA_PATTERN, type LinkedCommit, type LinkedFile } from '../noteFormat/noteModel';
 import { realpathOfDeepestExisting, toRepoRelative } from '../repository/repoPaths';
 import { GitMissingError, GitUntrustedError, type GitRunner } from './gitRunner';
+import { baseBranchGlobs, firstBaseBranch } from './baseBranches';
 import { ownRecentCommits } from './ownChanges';
 import { overridesFor } from './repoQueries';
 import {
@@ -49,16 +50,18 @@ export const DETACHED_BRANCH = '(detached)';
 export async function captureContext(git: GitRunner, request: CaptureRequest): Promise<CapturedContext> {
   const context: CapturedContext = { detached: false, files: [], commits: [], warnings: [] };
   const [rootResult, configResult] = await Promise.allSettled([
-    git.run(request.cwd, ['rev-parse', '--show-toplevel']),
+    // The top level, and which base branches exist (for ownRecentCommits), in one process.
+    git.run(request.cwd, ['rev-parse', '--show-toplevel', '--symbolic-full-name', ...baseBranchGlobs()]),
     git.run(request.cwd, ['config', '--get-regexp', '^(user\\.(name|email)|filter\\..*\\.(clean|smudge|process))$']),
   ]);
 
-  if (rootResult.status === 'rejected') {
-    context.warnings.push(gitProblem(rootResult.reason));
+  const [topLevel, ...refs] = rootResult.status === 'fulfilled' ? rootResult.value.split('\n').map((l) => l.trim()).filter(Boolean) : [];
+  if (rootResult.status === 'rejected' || !topLevel) {
+    context.warnings.push(gitProblem(rootResult.status === 'rejected' ? rootResult.reason : new Error('git did not name the repository\'s top level.')));
     linkWithoutGit(request, context);
     return context;
   }
-  const repoRoot = realpath(rootResult.value.trim());
+  const repoRoot = realpath(topLevel);
   context.repoRoot = repoRoot;
   const config = configResult.status === 'fulfilled' ? configResult.value : '';
   context.author = formatAuthor(configValue(config, 'user.name'), configValue(config, 'user.email'));
@@ -97,7 +100,7 @@ export async function captureContext(git: GitRunner, request: CaptureRequest): P
   }
   // Blame's commits are the lines' history; only the person's own recent ones introduced the
   // mistake (see ownChanges). The most recent change first: it is the likeliest cause.
-  const own = await ownRecentCommits(git, repoRoot, introduced, configValue(config, 'user.email'));
+  const own = await ownRecentCommits(git, repoRoot, introduced, configValue(config, 'user.email'), firstBaseBranch(refs));
   const seen = new Set<string>();
   for (const c of introduced.sort((a, b) => (b.committerTime ?? 0) - (a.committerTime ?? 0))) {
     if (!seen.has(c.sha)) {
