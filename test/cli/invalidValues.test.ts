@@ -67,6 +67,14 @@ describe('candor list, show and check on broken notes (issue 16, item 8)', () =>
     assert.doesNotMatch(duplicate.stdout, /at line|column|:\n/);
   });
 
+  it('disclose drafts the file\'s own value, marked, never the default as if the note said it', () => {
+    const repo = brokenRepo();
+    const result = runCli(['disclose', TYPO], { cwd: repo.root });
+    assert.strictEqual(result.code, 0, result.stderr);
+    assert.match(result.stdout, /opne \(invalid\)/);
+    assert.doesNotMatch(result.stdout, /\bopen\b/);
+  });
+
   it('check gives a YAML error one line number, counted in the file, and no dangling colon', () => {
     const repo = brokenRepo();
     const result = runCli(['check'], { cwd: repo.root });

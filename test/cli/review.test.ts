@@ -52,7 +52,7 @@ describe('candor review', () => {
     assert.deepStrictEqual(report, {
       base, head: base,
       touched: [{
-        id: '2026-01-01-flushed-cache', title: 'Flushed the production cache', severity: 'high', status: 'open',
+        id: '2026-01-01-flushed-cache', title: 'Flushed the production cache', severity: 'high', status: 'open', invalid: [], notSet: [],
         note: 'incidents/2026-01-01-flushed-cache.md', file: 'src/cache.ts', lines: [20, 22], changed: [21, 21],
         learnings: 'Never flush twice.', openFollowUps: ['Add a guard @ada due:2030-01-01'],
       }],
@@ -98,6 +98,26 @@ describe('candor review', () => {
     const broken = JSON.parse(result.stdout) as { runs: { results: Record<string, unknown>[] }[] };
     delete broken.runs[0].results[0].message;
     assert.ok(!validate(broken));
+  });
+
+  it('shows a broken note as its file says in every format: the invalid value as written, a missing one marked', () => {
+    const { repo } = touchedRepo();
+    const note = path.join(repo.root, 'incidents', '2026-01-01-flushed-cache.md');
+    fs.writeFileSync(note, fs.readFileSync(note, 'utf8').replace(/^status: .*$/m, 'status: opne').replace(/^severity: .*\n/m, ''));
+    const json = JSON.parse(runCli(['review', '--format', 'json'], { cwd: repo.root }).stdout) as { touched: Record<string, unknown>[] };
+    assert.deepStrictEqual([json.touched[0].status, json.touched[0].severity, json.touched[0].invalid, json.touched[0].notSet], ['opne', 'medium', ['status'], ['severity']]);
+    const markdown = runCli(['review', '--format', 'markdown'], { cwd: repo.root }).stdout;
+    assert.match(markdown, /\*\*medium \(not set\)\*\* · opne \(invalid\) · /);
+    assert.doesNotMatch(markdown, /· open ·/);
+    const github = runCli(['review', '--format', 'github'], { cwd: repo.root }).stdout;
+    assert.match(github, /linked to a medium \(not set\) learning \(opne \(invalid\)\)/);
+    const sarif = JSON.parse(runCli(['review', '--format', 'sarif'], { cwd: repo.root }).stdout) as { runs: { results: { message: { text: string }; properties: Record<string, unknown> }[] }[] };
+    assert.match(sarif.runs[0].results[0].message.text, /opne \(invalid\)/);
+    assert.deepStrictEqual(sarif.runs[0].results[0].properties.invalid, ['status']);
+    assert.match(runCli(['review'], { cwd: repo.root }).stdout, /medium \(not set\) · opne \(invalid\)/);
+    // --fail-on counts the format's default for a missing severity, as `candor check` does.
+    assert.strictEqual(runCli(['review', '--fail-on', 'medium'], { cwd: repo.root }).code, 1);
+    assert.strictEqual(runCli(['review', '--fail-on', 'high'], { cwd: repo.root }).code, 0);
   });
 
   it('--fail-on exits 1 only when a touched note is that severe or worse', () => {

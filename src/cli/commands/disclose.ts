@@ -49,7 +49,7 @@ async function run(line: CommandLine, io: Io): Promise<ExitCode> {
   const remote = ctx.repoRoot ? await originRemote(ctx.git, ctx.root, ctx.settings.permalinkHosts) : undefined;
   const template = readTemplate(ctx);
   try {
-    io.out(fullMessage(draftDisclosure(note.note, { format, remote, template }), format));
+    io.out(fullMessage(draftDisclosure(note.note, { format, remote, template, problems: note.problems }), format));
   } catch (err) {
     if (err instanceof TemplateError) {
       throw new CliError(`${TEMPLATE_FILE}:${err.line}: ${err.message}`, EXIT.noFolder);

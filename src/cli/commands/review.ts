@@ -85,7 +85,9 @@ async function run(line: CommandLine, io: Io): Promise<ExitCode> {
   }
   await print(io, ctx, format, outcome, notes);
   const worst = failOn === undefined ? -1 : SEVERITIES.indexOf(failOn as Severity);
-  const failing = worst >= 0 && outcome.report.touched.some((t) => SEVERITIES.indexOf(t.severity) >= worst);
+  // The parsed severity: an invalid one counts as the format's default, as `candor check` says.
+  const parsedSeverity = new Map(notes.map((n) => [n.note.id, n.note.severity]));
+  const failing = worst >= 0 && outcome.report.touched.some((t) => SEVERITIES.indexOf(parsedSeverity.get(t.id) ?? 'medium') >= worst);
   return failing ? EXIT.checkFailed : EXIT.ok;
 }
 

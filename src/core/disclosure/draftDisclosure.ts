@@ -1,6 +1,6 @@
 // Drafts the message that discloses a mistake: from the note, in the author's words, first person,
 // ready to paste into chat or a pull request (Markdown) or to mail (plain text).
-import type { Note } from '../noteFormat/noteModel';
+import type { Note, NoteProblem } from '../noteFormat/noteModel';
 import type { RemoteWeb } from '../repository/permalinks';
 import { maskSecrets } from '../secrets';
 import { DEFAULT_MARKDOWN_TEMPLATE, DEFAULT_TEXT_TEMPLATE } from './defaultTemplates';
@@ -16,6 +16,12 @@ export interface DraftOptions {
   template?: string;
   /** `YYYY-MM-DD`: which follow-ups are overdue; default: today on the local calendar. */
   today?: string;
+  /**
+   * The note's problems, as read: a severity, status or title the file gives an invalid value is
+   * then shown as written and marked (`opne (invalid)`), a missing one as `medium (not set)`,
+   * never the default as if the file said it.
+   */
+  problems?: readonly NoteProblem[];
 }
 
 export interface Disclosure {
@@ -25,7 +31,7 @@ export interface Disclosure {
 
 /** Throws TemplateError when `options.template` is not a valid template. */
 export function draftDisclosure(note: Note, options: DraftOptions): Disclosure {
-  const values = disclosureValues(note, options.format, options.remote, options.today);
+  const values = disclosureValues(note, options.format, options.remote, options.today, options.problems);
   const template = options.template ?? (options.format === 'text' ? DEFAULT_TEXT_TEMPLATE : DEFAULT_MARKDOWN_TEMPLATE);
   const { subject, body } = renderTemplate(template, values);
   // Masked again as a whole: the template's own text, and secrets split across values.

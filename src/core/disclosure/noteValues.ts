@@ -1,7 +1,8 @@
 // What a note says, as the values a disclosure template is filled with: the author's sections in
 // their own words (as plain text for email), what will change, and the links.
 import { localDay } from '../noteFormat/followUps';
-import { SECTIONS, type Note, type SectionKey } from '../noteFormat/noteModel';
+import { shownValue } from '../noteFormat/noteFields';
+import { SECTIONS, type Note, type NoteProblem, type SectionKey } from '../noteFormat/noteModel';
 import { sectionText } from '../noteFormat/noteSections';
 import type { RemoteWeb } from '../repository/permalinks';
 import { maskSecrets } from '../secrets';
@@ -14,7 +15,11 @@ import { markdownToPlainText } from './plainText';
 import type { TemplateValues } from './templatePlaceholders';
 
 /** Every value is masked: a key pasted into a section must not go out with the message. */
-export function disclosureValues(note: Note, format: DisclosureFormat, remote?: RemoteWeb, today: string = localDay()): TemplateValues {
+export function disclosureValues(
+  note: Note, format: DisclosureFormat, remote?: RemoteWeb, today: string = localDay(), problems: readonly NoteProblem[] = [],
+): TemplateValues {
+  // As the file says: an invalid value as written and marked, a missing one as its default, marked.
+  const shown = (key: 'title' | 'severity' | 'status') => shownValue({ note, problems }, key);
   const prose = (markdown: string | undefined): string => {
     if (markdown === undefined) {
       return '';
@@ -25,9 +30,9 @@ export function disclosureValues(note: Note, format: DisclosureFormat, remote?: 
   };
   const section = (key: SectionKey): string => prose(sectionText(note.body, SECTIONS[key]));
   return {
-    title: maskSecrets(note.title),
-    severity: note.severity,
-    status: note.status,
+    title: maskSecrets(shown('title')),
+    severity: shown('severity'),
+    status: shown('status'),
     author: maskSecrets(note.author ?? ''),
     occurred: readableTime(note.occurred),
     logged: readableTime(note.logged),

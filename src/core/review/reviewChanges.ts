@@ -7,6 +7,7 @@ import { GitHistory } from '../anchoring/gitHistory';
 import { locateLinks } from '../anchoring/locateLinks';
 import type { AnchorLocation } from '../anchoring/types';
 import { openFollowUps } from '../noteFormat/followUps';
+import { fileValue, invalidFields, valueState, type NoteFieldKey } from '../noteFormat/noteFields';
 import type { GitRunner } from '../git/gitRunner';
 import type { IndexedNote } from '../noteIndex/noteFileRead';
 import { SECTIONS, type LinkedFile, type Note, type Severity, type Status } from '../noteFormat/noteModel';
@@ -18,9 +19,14 @@ import { changedSpan, headRange, touchingHunks, type Range } from './touchedRang
 /** One linked range a change touches: the shape of `candor review --format json`. */
 export interface TouchedLearning {
   id: string;
+  /** Title, severity and status as the note file has them: an invalid value is the file's own text. */
   title: string;
-  severity: Severity;
-  status: Status;
+  severity: Severity | string;
+  status: Status | string;
+  /** Of title, severity and status, those whose value in the file is invalid (e.g. ["status"]). */
+  invalid: string[];
+  /** Of severity and status, those the file does not give: the value is the format's default. */
+  notSet: string[];
   /** The note file, relative to the repository root. */
   note: string;
   /** The changed file at the head, relative to the repository root. */
@@ -116,9 +122,11 @@ function touch(indexed: IndexedNote, root: string, link: LinkedFile, location: A
   const note: Note = indexed.note;
   return {
     id: note.id,
-    title: note.title,
-    severity: note.severity,
-    status: note.status,
+    title: fileText(indexed, 'title'),
+    severity: fileText(indexed, 'severity'),
+    status: fileText(indexed, 'status'),
+    invalid: invalidFields(indexed, SHOWN_FIELDS),
+    notSet: SHOWN_FIELDS.filter((key) => key !== 'title' && valueState(indexed, key) === 'missing'),
     note: relative(root, indexed.path),
     file: change.newPath ?? change.oldPath ?? link.path,
     lines,
@@ -126,6 +134,15 @@ function touch(indexed: IndexedNote, root: string, link: LinkedFile, location: A
     learnings: learningsOf(note),
     openFollowUps: openFollowUps(bodyOf(note)).map((t) => t.text),
   };
+}
+
+/** The note fields a review shows, in the order `invalid` and `notSet` name them. */
+const SHOWN_FIELDS: NoteFieldKey[] = ['title', 'severity', 'status'];
+
+/** A field as the file has it (its own text when invalid), never a default passed off as the file's. */
+function fileText(indexed: IndexedNote, key: NoteFieldKey): string {
+  const value = fileValue(indexed, key);
+  return typeof value === 'string' ? value : String(indexed.note[key] ?? '');
 }
 
 function bodyOf(note: Note): string {

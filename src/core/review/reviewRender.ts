@@ -10,6 +10,12 @@ export const COMMENT_MARKER = '<!-- candor-review -->';
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** A touched note's field as its file has it, marked when invalid or not given (`opne (invalid)`). */
+function shown(t: TouchedLearning, key: 'title' | 'severity' | 'status'): string {
+  const mark = t.invalid.includes(key) ? ' (invalid)' : t.notSet.includes(key) ? ' (not set)' : '';
+  return `${t[key]}${mark}`;
+}
+
 function learningCount(report: ReviewReport): number {
   return new Set(report.touched.map((t) => t.id)).size;
 }
@@ -25,10 +31,10 @@ export function reviewMarkdown(report: ReviewReport, remote: RemoteWeb | undefin
   for (const t of report.touched) {
     const noteUrl = remote ? fileUrl(remote, report.head, t.note) : undefined;
     const linesUrl = remote ? fileUrl(remote, report.head, t.file, t.lines) : undefined;
-    const title = noteUrl ? `[${inline(t.title)}](${noteUrl})` : inline(t.title);
+    const title = noteUrl ? `[${inline(shown(t, 'title'))}](${noteUrl})` : inline(shown(t, 'title'));
     const where = `\`${code(t.file)}\` lines ${t.lines[0]}–${t.lines[1]}`;
     out.push(`#### ${title}`, '');
-    out.push(`**${t.severity}** · ${t.status} · ${linesUrl ? `[${where}](${linesUrl})` : where} (changed ${t.changed[0]}–${t.changed[1]}) · \`${code(t.note)}\``, '');
+    out.push(`**${inline(shown(t, 'severity'))}** · ${inline(shown(t, 'status'))} · ${linesUrl ? `[${where}](${linesUrl})` : where} (changed ${t.changed[0]}–${t.changed[1]}) · \`${code(t.note)}\``, '');
     if (t.learnings) {
       out.push(...t.learnings.split('\n').map((l) => `> ${escapeHtml(l)}`.trimEnd()), '');
     }
@@ -55,13 +61,13 @@ function escapeHtml(text: string): string {
 /** `::warning file=…,line=…,endLine=…,title=…::…` on the changed lines of each touched range. */
 export function reviewAnnotations(report: ReviewReport): string[] {
   return report.touched.map((t) => {
-    const props = [`file=${escapeProperty(t.file)}`, `line=${t.changed[0]}`, `endLine=${t.changed[1]}`, `title=${escapeProperty(`Learning: ${t.title}`)}`];
+    const props = [`file=${escapeProperty(t.file)}`, `line=${t.changed[0]}`, `endLine=${t.changed[1]}`, `title=${escapeProperty(`Learning: ${shown(t, 'title')}`)}`];
     return `::warning ${props.join(',')}::${escapeData(annotationText(t))}`;
   });
 }
 
 function annotationText(t: TouchedLearning): string {
-  const lines = [`This change touches lines ${t.lines[0]}-${t.lines[1]}, linked to a ${t.severity} learning (${t.status}): ${t.title}`];
+  const lines = [`This change touches lines ${t.lines[0]}-${t.lines[1]}, linked to a ${shown(t, 'severity')} learning (${shown(t, 'status')}): ${shown(t, 'title')}`];
   if (t.learnings) {
     lines.push('', t.learnings);
   }
@@ -94,10 +100,10 @@ export function reviewSarif(report: ReviewReport, version: string): Sarif.Log {
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(t.file), uriBaseId: '%SRCROOT%' }, region: { startLine: t.changed[0], endLine: t.changed[1] } } }],
     relatedLocations: [
       { id: 1, message: { text: 'The linked range' }, physicalLocation: { artifactLocation: { uri: encodeUri(t.file), uriBaseId: '%SRCROOT%' }, region: { startLine: t.lines[0], endLine: t.lines[1] } } },
-      { id: 2, message: { text: `The note: ${t.title}` }, physicalLocation: { artifactLocation: { uri: encodeUri(t.note), uriBaseId: '%SRCROOT%' } } },
+      { id: 2, message: { text: `The note: ${shown(t, 'title')}` }, physicalLocation: { artifactLocation: { uri: encodeUri(t.note), uriBaseId: '%SRCROOT%' } } },
     ],
     partialFingerprints: { candorLearning: `${t.id}:${t.file}` },
-    properties: { id: t.id, severity: t.severity, status: t.status, note: t.note, lines: t.lines, openFollowUps: t.openFollowUps },
+    properties: { id: t.id, severity: t.severity, status: t.status, invalid: t.invalid, notSet: t.notSet, note: t.note, lines: t.lines, openFollowUps: t.openFollowUps },
   }));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -20,7 +20,7 @@ export class DisclosureDrafts {
   /** Throws TemplateError (naming the placeholder and line) when the team's template is broken. */
   async draft(entry: NoteEntry, format: DisclosureFormat): Promise<Disclosure> {
     const remote = vscode.workspace.isTrusted ? await originRemote(this.git, entry.folder.root, customHosts()).catch((): RemoteWeb | undefined => undefined) : undefined;
-    return draftDisclosure(entry.note.note, { format, remote, template: readTemplate(entry.folder.root) });
+    return draftDisclosure(entry.note.note, { format, remote, template: readTemplate(entry.folder.root), problems: entry.note.problems });
   }
 }
 
