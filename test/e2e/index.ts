@@ -3,6 +3,7 @@
 // (test/harness/runIntegration.ts) after the mocha suite passed, on a fresh window and fixture.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { E2EContext } from '../harness/browser';
@@ -141,8 +142,15 @@ export async function run({ page, workspace, screenshotsDir }: E2EContext): Prom
   await page.getByText(`I made a mistake: ${TITLE}`).first().waitFor();
   await screenshot(page, screenshotsDir, 'disclosure.png', false);
 
-  // A teammate responds from the note's context menu (test/e2e/respondFlow.ts).
+  // A teammate responds from the note's context menu (test/e2e/respondFlow.ts), with only the
+  // note open (a click in the tree opens it in the active group, beside the disclosure otherwise).
+  await closeAllEditors(page);
   await respondFlow(page, workspace, screenshotsDir, TITLE, { quickInput, expectQuickInputTitle, screenshot, setColorTheme });
+  await clearNotifications(page);
+
+  // Build Static Site of Learnings from the palette: the folder dialog (code-server's own, typed into), then the
+  // message naming what was built.
+  await buildSiteFromPalette(page);
 
   // Insights: the bars take the theme's chart colours (not black), in a light and a dark theme,
   // and nothing Candor shows breaks the Content-Security-Policy.
@@ -249,6 +257,50 @@ async function closeAllEditors(page: Page): Promise<void> {
     await tab.locator('.tab-actions .action-label').first().click();
   }
   await tabs.first().waitFor({ state: 'detached', timeout: 10_000 });
+}
+
+/** Notifications: Clear All Notifications, so that no toast covers the next screenshot. */
+async function clearNotifications(page: Page): Promise<void> {
+  await openPalette(page);
+  await quickInput(page).fill('>Notifications: Clear All Notifications');
+  await page.getByRole('option', { name: /Notifications: Clear All Notifications/ }).first().click();
+  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+}
+
+/**
+ * Candor: Build Static Site of Learnings from the palette, as a person runs it: the folder is typed into the
+ * workbench's folder dialog and accepted with its Build Site Here button; the site is on disk and
+ * the message says how many pages were built.
+ */
+async function buildSiteFromPalette(page: Page): Promise<void> {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-e2e-site-'));
+  await openPalette(page);
+  await quickInput(page).fill('>Candor: Build Static Site');
+  await page.getByRole('option', { name: /Candor: Build Static Site of Learnings/ }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await expectQuickInputTitle(page, /choose a folder for the site/);
+  // The dialog fills in the workspace's folder once it has listed it; typed before, the path is lost.
+  await waitForInputValue(page, /\/$/);
+  // As a person replaces it: select all, type the path (the dialog completes as one types).
+  await quickInput(page).press('Control+a');
+  await page.keyboard.type(`${out}/`, { delay: 10 });
+  await waitForInputValue(page, new RegExp(`^${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/$`));
+  await page.waitForTimeout(1_000);
+  await page.locator('.quick-input-widget').getByRole('button', { name: 'Build Site Here' }).or(page.locator('.quick-input-widget .monaco-button').filter({ hasText: 'Build Site Here' })).first().click();
+  await page.getByText(/Built \d+ pages from \d+ notes into/).first().waitFor({ timeout: 60_000 });
+  assert.ok(fs.existsSync(path.join(out, 'index.html')), `no index.html in ${out}`);
+  assert.ok(fs.readdirSync(path.join(out, 'notes')).length >= 1, 'a page per note');
+  await clearNotifications(page);
+}
+
+async function waitForInputValue(page: Page, value: RegExp): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    if (value.test(await quickInput(page).inputValue().catch(() => ''))) {
+      return;
+    }
+    await page.waitForTimeout(200);
+  }
+  assert.fail(`the quick input never read ${value}: "${await quickInput(page).inputValue().catch(() => '')}"`);
 }
 
 /** Preferences: Color Theme, as a person switches it. */
