@@ -106,7 +106,7 @@ export function activate(context: vscode.ExtensionContext): CandorApi {
     vscode.commands.registerCommand('candor.showInsights', (args?: unknown) => insights.run(scriptArgument(args) as InsightsArgs | undefined)),
     vscode.commands.registerCommand('candor.buildSite', (args?: unknown) => site.run(scriptArgument(args) as BuildSiteArgs | undefined)),
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocumentProvider(git)),
-    vscode.commands.registerCommand('candor.respond', (target?: unknown, args?: unknown) => respond.run(target, args)),
+    vscode.commands.registerCommand('candor.respond', (target?: unknown, args?: unknown) => respond.run(target, scriptArgument(args))),
     digest,
     vscode.commands.registerCommand('candor.showDigest', (args?: unknown) => digest.run(scriptArgument(args))),
     vscode.commands.registerCommand('candor.markReviewed', (target?: unknown, selected?: unknown) => markReviewed.run(target, selected)),

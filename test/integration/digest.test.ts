@@ -96,6 +96,13 @@ describe('learning review digest (candor.showDigest, candor.markReviewed)', () =
     await waitFor('the index re-reads it', async () => !(await api.notes.find(uris[1]))?.note.note.reviewed);
     const fromTree = await vscode.commands.executeCommand<vscode.Uri[]>('candor.markReviewed', node, [node]);
     assert.deepStrictEqual(fromTree.map((u) => u.fsPath), [uris[1].fsPath]);
+    // The tree allows several notes selected: the context menu passes them all, and all are marked.
+    const other = await waitFor('a second tree item', async () => (await treeSnapshot(api)).flatMap((g) => g.notes).find((n) => n.item.label === `Digest ${ids[0]}`)?.node as LearningsNode | undefined);
+    fs.writeFileSync(uris[0].fsPath, texts[0]);
+    fs.writeFileSync(uris[1].fsPath, texts[1]);
+    await waitFor('the index re-reads them', async () => (await Promise.all([uris[0], uris[1]].map((u) => api.notes.find(u)))).every((e) => e && !e.note.note.reviewed));
+    const selected = await vscode.commands.executeCommand<vscode.Uri[]>('candor.markReviewed', node, [other, node]);
+    assert.deepStrictEqual(selected.map((u) => u.fsPath).sort(), [uris[0].fsPath, uris[1].fsPath].sort());
 
     // A digest's document: every note it names, at the digest's end, so the next one starts there.
     uris.forEach((uri, i) => fs.writeFileSync(uri.fsPath, texts[i]));

@@ -125,6 +125,16 @@ describe('disclosure in the extension host', () => {
     }
   });
 
+  it('marks a disclosure sent from a script (with its channel) and from the title bar (the clipboard by default)', async () => {
+    const viaMail = await vscode.commands.executeCommand<vscode.Uri>('candor.markDisclosed', noteUri, 'mail');
+    assert.strictEqual(viaMail.fsPath, noteUri.fsPath);
+    assert.match(fs.readFileSync(noteUri.fsPath, 'utf8'), /\ndisclosed_via: mail\n/);
+    // An editor title bar passes the Uri and { groupId }; a tree context menu the item and the selection.
+    await vscode.commands.executeCommand('candor.markDisclosed', noteUri, { groupId: 1 });
+    assert.match(fs.readFileSync(noteUri.fsPath, 'utf8'), /\ndisclosed_via: clipboard\n/);
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('candor.markDisclosed', noteUri, 'carrier pigeon')), /not a way of disclosing/);
+  });
+
   it('says what failed on an HTTP error, without the secret path, and records nothing', async () => {
     const server = await webhookServer(500);
     const before = fs.readFileSync(noteUri.fsPath, 'utf8');

@@ -42,7 +42,7 @@ export class DisclosureCommands {
       vscode.commands.registerCommand('candor.postDisclosure', (target?: unknown, options?: unknown) => this.post(target, scriptArgument(options) as { skipConfirm?: boolean } | undefined)),
       vscode.commands.registerCommand('candor.setWebhook', (url?: unknown) => this.setWebhook(scriptArgument(url))),
       vscode.commands.registerCommand('candor.toggleDisclosureFormat', (target?: unknown) => this.toggleFormat(target)),
-      vscode.commands.registerCommand('candor.markDisclosed', (target?: unknown, via?: unknown) => this.markDisclosed(target, via)),
+      vscode.commands.registerCommand('candor.markDisclosed', (target?: unknown, via?: unknown) => this.markDisclosed(target, scriptArgument(via))),
     );
   }
 

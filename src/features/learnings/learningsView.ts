@@ -52,7 +52,8 @@ export class LearningsView implements vscode.Disposable {
   ) {
     const saved = context.workspaceState.get<string>(GROUP_BY_KEY);
     this.provider = new LearningsTreeProvider(notes, isGroupBy(saved) ? saved : 'status', linked, fixes);
-    this.view = vscode.window.createTreeView('candor.learnings', { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: false });
+    // Several notes can be selected: Mark as Reviewed takes them all; other commands act on the one clicked.
+    this.view = vscode.window.createTreeView('candor.learnings', { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true });
     this.disposables.push(
       this.provider,
       this.view,
