@@ -1,11 +1,10 @@
 // `candor review`: which learnings a change touches, line by line, for a pull request, CI, a
 // pre-push hook or a person before they push. Advice by default (exit 0); --fail-on makes it a gate.
 import { originRemote } from '../../core/repository/permalinks';
-import { DEFAULT_CONTEXT, reviewChanges, type ReviewOutcome } from '../../core/review/reviewChanges';
-import { reviewAnnotations, reviewMarkdown, reviewSarif } from '../../core/review/reviewRender';
+import { DEFAULT_CONTEXT, reviewChanges, type ReviewOutcome, type TouchedLearning } from '../../core/review/reviewChanges';
+import { reviewAnnotations, reviewMarkdown, reviewSarif, shown } from '../../core/review/reviewRender';
 import { ReviewError } from '../../core/review/reviewRevisions';
-import { shownValue } from '../../core/noteFormat/noteFields';
-import type { IndexedNote } from '../../core/noteIndex/noteFileRead';
+import { NOTE_FIELDS } from '../../core/noteFormat/noteFields';
 import { SEVERITIES, type Severity } from '../../core/noteFormat/noteModel';
 import { choiceOption, stringOption, type CommandLine } from '../args';
 import type { Command } from '../command';
@@ -83,11 +82,11 @@ async function run(line: CommandLine, io: Io): Promise<ExitCode> {
     }
     throw err;
   }
-  await print(io, ctx, format, outcome, notes);
+  await print(io, ctx, format, outcome);
   const worst = failOn === undefined ? -1 : SEVERITIES.indexOf(failOn as Severity);
-  // The parsed severity: an invalid one counts as the format's default, as `candor check` says.
-  const parsedSeverity = new Map(notes.map((n) => [n.note.id, n.note.severity]));
-  const failing = worst >= 0 && outcome.report.touched.some((t) => SEVERITIES.indexOf(parsedSeverity.get(t.id) ?? 'medium') >= worst);
+  // A missing or invalid severity counts as the format's default, as `candor check` says.
+  const severityOf = (t: TouchedLearning) => (t.invalid.includes('severity') || t.notSet.includes('severity') ? NOTE_FIELDS.severity.default : t.severity);
+  const failing = worst >= 0 && outcome.report.touched.some((t) => SEVERITIES.indexOf(severityOf(t) as Severity) >= worst);
   return failing ? EXIT.checkFailed : EXIT.ok;
 }
 
@@ -102,7 +101,7 @@ function contextOption(raw: string | undefined): number {
   return n;
 }
 
-async function print(io: Io, ctx: RepoContext, format: Format, outcome: ReviewOutcome, notes: readonly IndexedNote[]): Promise<void> {
+async function print(io: Io, ctx: RepoContext, format: Format, outcome: ReviewOutcome): Promise<void> {
   const { report } = outcome;
   switch (format) {
     case 'json':
@@ -118,11 +117,11 @@ async function print(io: Io, ctx: RepoContext, format: Format, outcome: ReviewOu
       io.out(reviewMarkdown(report, await originRemote(ctx.git, ctx.root, ctx.settings.permalinkHosts)).replace(/\n$/, ''));
       return;
     default:
-      printText(io, outcome, new Map(notes.map((n) => [n.note.id, n])));
+      printText(io, outcome);
   }
 }
 
-function printText(io: Io, outcome: ReviewOutcome, byId: ReadonlyMap<string, IndexedNote>): void {
+function printText(io: Io, outcome: ReviewOutcome): void {
   const { report } = outcome;
   const p = io.paint;
   const against = `${report.base.slice(0, 7)}..${outcome.workingTree ? `${report.head.slice(0, 7)} + working tree` : report.head.slice(0, 7)}`;
@@ -135,10 +134,9 @@ function printText(io: Io, outcome: ReviewOutcome, byId: ReadonlyMap<string, Ind
   for (const t of report.touched) {
     io.out('');
     io.out(`${p.bold(`${safeLine(t.file)}:${t.lines[0]}-${t.lines[1]}`)} ${p.dim(`(changed ${t.changed[0]}-${t.changed[1]})`)}`);
-    // As the note file has them: an invalid value marked, not the default the review holds.
-    const indexed = byId.get(t.id);
-    const severity = indexed ? safeLine(shownValue(indexed, 'severity')) : t.severity;
-    const status = indexed ? safeLine(shownValue(indexed, 'status')) : t.status;
+    // As the note file has them: an invalid value marked, a missing one marked as the default.
+    const severity = safeLine(shown(t, 'severity'));
+    const status = safeLine(shown(t, 'status'));
     // The title gives up its width so that the line fits the terminal.
     const values = `${severity} · ${status}`;
     const room = io.columns === undefined ? Infinity : Math.max(12, io.columns - 4 - displayWidth(values));

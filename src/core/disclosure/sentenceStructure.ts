@@ -55,8 +55,8 @@ function tagger(): Nlp {
     const loadedNlp = require('compromise/two') as Nlp & { world(): { hooks: string[] } };
     // Without the post-tagger, the pass of match-based corrections run after the lexicon and
     // suffix tagging: it took about two thirds of the tagging time, and the wording eval loses
-    // nothing without it (docs/performance.md) once a noun after "the" is read as one
-    // (isNounBeforeVerb). The only setting of compromise this module changes.
+    // nothing without it (docs/performance.md) once the two corrections this check needs are made
+    // here (corrected). The only setting of compromise this module changes.
     const world = loadedNlp.world();
     world.hooks = world.hooks.filter((hook) => !SKIPPED_TAGGER_HOOKS.includes(hook));
     nlp = loadedNlp;
@@ -155,7 +155,7 @@ const NOT_AGENT = /^(?:mistake|accident|default|hand|design|chance|error|hours?|
 const MODAL = /^(?:will|would|can|could|should|shall|may|might|must|do|does|did)$/;
 const PARTICIPLE = /^(?:\w+(?:ed|en)|run|set|put|shut|cut|hit|left|sent|built|made|done|kept|lost|told|sold|held|spent|undone|redone|reset|rerun|upgraded|downgraded)$/;
 const RELATIVE = /^(?:who|which|that|whoever)$/;
-const PREPOSITION = /^(?:of|behind|for|in|on|at|from|with|on|inside|within|under|over|across|near|about)$/;
+const PREPOSITION = /^(?:of|behind|for|in|on|at|from|with|inside|within|under|over|across|near|about)$/;
 const NUMBER_WORDS = /^(?:no|none|all|some|most|many|few|several|half|every|each|both|any)$/;
 
 function analyse(terms: Term[]): Clause[] {

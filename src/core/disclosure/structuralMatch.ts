@@ -159,21 +159,22 @@ function mayHaveVerb(text: string, rule: CompiledRule): boolean {
   const mineExcluded = rule.rule.structure?.subject !== undefined && !rule.rule.structure.subject.includes('first-person');
   const words = text.split(/[^\w'’]+/).filter(Boolean); // hyphens split, as the tagger splits them
   const fits = (run: string): boolean => verb.test(run) && !notVerb?.test(run);
+  let lastMine = -2; // where "I" or "we" last stood
   for (let i = 0; i < words.length; i++) {
+    if (mineExcluded && FIRST_PERSON_WORD.test(words[i])) {
+      lastMine = i;
+      continue;
+    }
     // The longest run of up to three words ending here: a verb group never holds "I" or "we",
     // and one right after them has me as its subject.
-    let from = i + 1;
-    while (from > 0 && i - from < 2 && !(mineExcluded && FIRST_PERSON_WORD.test(words[from - 1]))) {
-      from--;
-    }
-    if (mineExcluded && from > 0 && from <= i && FIRST_PERSON_WORD.test(words[from - 1])) {
-      from++;
+    const from = Math.max(i - 2, lastMine + 2);
+    if (from > i) {
+      continue;
     }
     for (const particle of words[i + 1] ? ['', ` ${words[i + 1]}`] : ['']) {
       // The tests allow any words before the group, so the longest run says whether any of its
       // endings is a verb; only when it is also excluded are the shorter endings tried.
-      const longest = `${words.slice(from, i + 1).join(' ')}${particle}`;
-      if (from > i || !verb.test(longest)) {
+      if (!verb.test(`${words.slice(from, i + 1).join(' ')}${particle}`)) {
         continue;
       }
       for (let f = from; f <= i; f++) {

@@ -108,7 +108,7 @@ export class NoteIndex {
       fromCache = cached.size > 0 ? { cached, stamps } : undefined;
     }
     await run.forEachName(
-      (file, name, i) => noteSteps(file, name, fromCache && { cached: fromCache.cached, stamp: fromCache.stamps[i] }, cacheableBefore, run),
+      (file, name, i) => noteSteps(file, name, fromCache?.cached, fromCache?.stamps[i] ?? null, cacheableBefore, run),
       (_i, file, read) => run.keep(file, read),
     );
 
@@ -256,10 +256,10 @@ export class NoteIndex {
  * matches (null when the file was gone or not a file), else read and parsed.
  */
 function* noteSteps(
-  file: string, name: string, fromCache: { cached: CachedNotes; stamp: Freshness | null } | undefined, cacheableBefore: number, run: ScanRun,
+  file: string, name: string, cached: CachedNotes | undefined, stamp: Freshness | null, cacheableBefore: number, run: ScanRun,
 ): FileSteps<ReadNote | null | undefined> {
-  if (fromCache) {
-    const note = cachedNote(file, name, fromCache.cached, fromCache.stamp);
+  if (cached) {
+    const note = cachedNote(file, name, cached, stamp);
     if (note !== undefined) {
       return note;
     }

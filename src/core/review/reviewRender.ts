@@ -2,6 +2,7 @@
 // (Markdown), GitHub workflow annotations, and SARIF 2.1.0 for code scanning. Text from notes may
 // come from a hostile repository: it is escaped for each format, never trusted as markup.
 import type * as Sarif from 'sarif';
+import { WORDED_MARKS } from '../noteFormat/noteFields';
 import { fileUrl, type RemoteWeb } from '../repository/permalinks';
 import type { ReviewReport, TouchedLearning } from './reviewChanges';
 
@@ -10,9 +11,9 @@ export const COMMENT_MARKER = '<!-- candor-review -->';
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** A touched note's field as its file has it, marked when invalid or not given (`opne (invalid)`). */
-function shown(t: TouchedLearning, key: 'title' | 'severity' | 'status'): string {
-  const mark = t.invalid.includes(key) ? ' (invalid)' : t.notSet.includes(key) ? ' (not set)' : '';
+/** A touched note's field as its file has it, marked as everywhere else when invalid or not given (`opne (invalid)`). */
+export function shown(t: TouchedLearning, key: 'title' | 'severity' | 'status'): string {
+  const mark = t.invalid.includes(key) ? WORDED_MARKS.invalid : t.notSet.includes(key) ? WORDED_MARKS.missing : '';
   return `${t[key]}${mark}`;
 }
 
