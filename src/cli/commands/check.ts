@@ -8,10 +8,10 @@ import { checkNotes, type CheckedNote } from '../../core/noteFormat/noteCheck';
 import { checkResponses, type CheckedResponse } from '../../core/responses/responseCheck';
 import { listAllResponses } from '../../core/responses/responseStore';
 import type { NoteProblem } from '../../core/noteFormat/noteModel';
-import { choiceOption, flag, stringOption, type CommandLine } from '../args';
+import { choiceOption, flag, positionalCount, stringOption, type CommandLine } from '../args';
 import type { Command } from '../command';
 import { DIR_OPTION } from '../commonOptions';
-import { EXIT, UsageError, type ExitCode } from '../exitCodes';
+import { EXIT, type ExitCode } from '../exitCodes';
 import type { Io } from '../io';
 import { withProgress } from '../progress';
 import { openRepo, relativeToCwd, relativeToRoot, scanNotes, warn, type RepoContext } from '../repoContext';
@@ -53,9 +53,7 @@ export const checkCommand: Command = {
 };
 
 async function run(line: CommandLine, io: Io): Promise<ExitCode> {
-  if (line.positionals.length > 0) {
-    throw new UsageError(NAME, `Unexpected argument "${line.positionals[0]}".`);
-  }
+  positionalCount(NAME, line, 0, 0, 'nothing');
   const format = choiceOption<Format>(NAME, line.values, 'format', FORMATS, 'text');
   const strict = flag(line.values, 'strict');
   const ctx = openRepo(io, NAME, stringOption(line.values, 'dir'));

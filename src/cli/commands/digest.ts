@@ -4,7 +4,7 @@ import { buildDigest } from '../../core/digest/buildDigest';
 import { digestJson } from '../../core/digest/digestModel';
 import { digestMarkdown } from '../../core/digest/digestMarkdown';
 import { parseDigestDate } from '../../core/digest/digestPeriod';
-import { choiceOption, flag, stringOption, type CommandLine } from '../args';
+import { choiceOption, flag, positionalCount, stringOption, type CommandLine } from '../args';
 import type { Command } from '../command';
 import { DIR_OPTION } from '../commonOptions';
 import { CliError, EXIT, UsageError, type ExitCode } from '../exitCodes';
@@ -44,9 +44,7 @@ export const digestCommand: Command = {
 };
 
 async function run(line: CommandLine, io: Io): Promise<ExitCode> {
-  if (line.positionals.length > 0) {
-    throw new UsageError(NAME, `Unexpected argument "${line.positionals[0]}".`);
-  }
+  positionalCount(NAME, line, 0, 0, 'nothing');
   const format = flag(line.values, 'json') ? 'json' : choiceOption(NAME, line.values, 'format', FORMATS, 'markdown');
   const since = dateOption(line, 'since');
   const until = dateOption(line, 'until');

@@ -7,11 +7,11 @@ import { newestFirst } from '../../core/listing/noteGrouping';
 import { matchesQuery } from '../../core/listing/noteQuery';
 import { listAllResponses } from '../../core/responses/responseStore';
 import { shortIds } from '../../core/listing/shortIds';
-import { choicesOption, flag, listOption, stringOption, type CommandLine } from '../args';
+import { choicesOption, flag, listOption, positionalCount, stringOption, type CommandLine } from '../args';
 import type { Palette } from '../colour';
 import type { Command } from '../command';
 import { DIR_OPTION, JSON_OPTION } from '../commonOptions';
-import { EXIT, UsageError, type ExitCode } from '../exitCodes';
+import { EXIT, type ExitCode } from '../exitCodes';
 import type { Io } from '../io';
 import { openRepo, relativeToRoot, scanNotes } from '../repoContext';
 import { renderTable, type Column } from '../table';
@@ -67,9 +67,7 @@ export interface ListedNote {
 }
 
 async function run(line: CommandLine, io: Io): Promise<ExitCode> {
-  if (line.positionals.length > 0) {
-    throw new UsageError(NAME, `Unexpected argument "${line.positionals[0]}".`);
-  }
+  positionalCount(NAME, line, 0, 0, 'nothing');
   const query = {
     statuses: choicesOption(NAME, line.values, 'status', STATUSES),
     severities: choicesOption(NAME, line.values, 'severity', SEVERITIES),

@@ -1,10 +1,10 @@
 // `candor stats`: the figures a team learns from (counts, hotspots, time to disclose and to fix,
 // follow-ups), computed by the same core as the editor's insights export.
 import { gatherInsights, insightsMarkdown } from '../../core/insights/insightsReport';
-import { flag, stringOption, type CommandLine } from '../args';
+import { flag, positionalCount, stringOption, type CommandLine } from '../args';
 import type { Command } from '../command';
 import { DIR_OPTION, JSON_OPTION } from '../commonOptions';
-import { EXIT, UsageError, type ExitCode } from '../exitCodes';
+import { EXIT, type ExitCode } from '../exitCodes';
 import type { Io } from '../io';
 import { withProgress } from '../progress';
 import { displayWidth } from '../terminalText';
@@ -28,9 +28,7 @@ export const statsCommand: Command = {
 };
 
 async function run(line: CommandLine, io: Io): Promise<ExitCode> {
-  if (line.positionals.length > 0) {
-    throw new UsageError(NAME, `Unexpected argument "${line.positionals[0]}".`);
-  }
+  positionalCount(NAME, line, 0, 0, 'nothing');
   const ctx = openRepo(io, NAME, stringOption(line.values, 'dir'));
   const notes = await scanNotes(io, ctx);
   const insights = await withProgress(io, 'Reading history', () => gatherInsights(notes, ctx.repoRoot ? ctx.git : undefined, ctx.root));
